@@ -1,0 +1,56 @@
+# The two commands a newcomer needs are `make serve` and `make test` (see README.md).
+# Everything else here is a helper they call, or a tool for editors and maintainers.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Material 9.7+ prints an end-of-life notice on every build; it is not for our editors.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check status bench lock clean new-country new-material browser
+
+# The virtual environment is rebuilt whenever the pinned requirements change.
+$(BIN)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+check: $(BIN)/.installed
+	$(BIN)/python -m hooks.sitegen.check
+
+# Chromium from Debian's packages, for the browser tests (installs only as root).
+browser:
+	bash scripts/ensure-chromium.sh
+
+test: $(BIN)/.installed browser
+	$(BIN)/python -m pytest
+
+status: $(BIN)/.installed
+	$(BIN)/python -m hooks.sitegen.status
+
+bench: $(BIN)/.installed
+	$(BIN)/python scripts/bench.py
+
+new-country: $(BIN)/.installed
+	$(BIN)/python -m hooks.sitegen.scaffold country "$(ISO)"
+
+new-material: $(BIN)/.installed
+	$(BIN)/python -m hooks.sitegen.scaffold material "$(ID)"
+
+# Re-pin every package after editing requirements.in.
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned: every package the site and its tests need, transitive ones included."; \
+	  echo "# Generated from requirements.in with 'make lock'; do not edit by hand."; \
+	  .lockenv/bin/pip freeze; } > requirements.txt
+	rm -rf .lockenv
+
+clean:
+	rm -rf site .pytest_cache
