@@ -1,0 +1,158 @@
+"""MkDocs adapter: connects MkDocs and mkdocs-static-i18n to the plain-Python `sitegen` package.
+
+Kept thin on purpose: loading, validating and page generation live in `hooks/sitegen/`,
+which does not import MkDocs. Read `../shared/reference/stack-notes.md` before changing
+the event priorities: static-i18n runs its own events at -100 and 50, and builds each
+language in turn, so every event here from `on_config` to `on_post_build` runs once
+per language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from sitegen import model, pages
+from sitegen.load import fingerprint, load_site
+from sitegen.problems import DataProblems
+from sitegen.views import Ui
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Hooks are loaded once per `mkdocs` command and survive `mkdocs serve` rebuilds: the
+# data are loaded once per build (not once per language) and again only when they change.
+_cache: dict = {"fingerprint": None, "site": None}
+_not_found_pages: dict = {}
+
+
+def _today() -> dt.date:
+    # SITE_TODAY lets tests and previews pretend another day (YYYY-MM-DD).
+    override = os.environ.get("SITE_TODAY")
+    return dt.date.fromisoformat(override) if override else dt.date.today()
+
+
+def site_data() -> model.SiteData:
+    current = fingerprint(ROOT / "data")
+    if _cache["fingerprint"] != current:
+        _cache["site"] = load_site(ROOT, _today())
+        _cache["fingerprint"] = current
+    return _cache["site"]
+
+
+def _i18n(config):
+    return config.plugins["i18n"]
+
+
+# -- Load and check the data before anything is written -----------------------------
+@event_priority(-110)  # after static-i18n has set the language being built
+def on_config(config):
+    try:
+        site = site_data()
+    except DataProblems as problems:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for problem in problems.problems:
+                print(problem.github_annotation())
+        # A BuildError stops MkDocs before it cleans site/: nothing already built is lost.
+        raise PluginError(problems.report()) from None
+    lang = _i18n(config).current_language
+    config.site_name = site.settings.network_name.get(lang)[0]
+    return config
+
+
+# -- Add the pages made from data, in the language being built ----------------------
+def _destination(path: str, lang: str, default: str) -> str:
+    dest = File(path, None, "", True)._get_dest_path()
+    return dest if lang == default else f"{lang}/{dest}"
+
+
+def _generated_file(config, path: str, lang: str, default: str, content: str) -> File:
+    file = File.generated(config, f"{lang}/{path}", content=content)
+    file.dest_uri = _destination(path, lang, default)
+    return file
+
+
+@event_priority(-150)  # after static-i18n rebuilt the file list for this language (-100)
+def on_files(files, config):
+    i18n = _i18n(config)
+    lang, default = i18n.current_language, i18n.default_language
+    site = site_data()
+    wanted = set(pages.generated_paths(site))
+
+    # Hand-written additions to generated pages (docs/<lang>/paises/<iso>.md) are merged in.
+    commentaries = {}
+    for file in list(files.documentation_pages()):
+        path = getattr(file, "norm_src_uri", None)
+        if path in wanted:
+            text = pages.strip_title(file.content_string)
+            if file.locale != lang:
+                text = pages.wrap_foreign(text, file.locale, lang, site)
+            commentaries[path] = text
+            files.remove(file)
+
+    for page in pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls):
+        file = _generated_file(config, page.path, lang, default, page.markdown)
+        # The attributes static-i18n reads for the language switcher and the sitemap.
+        file.locale = file.locale_alternate_of = file.localization = lang
+        file.norm_src_uri = page.path
+        file.alternates = {
+            other: (file if other == lang else _generated_file(config, page.path, other, default, ""))
+            for other in i18n.build_languages
+        }
+        files.append(file)
+
+    i18n.i18n_files_per_language[lang] = files.documentation_pages()
+    return files
+
+
+# -- Fill the markers of hand-written pages -----------------------------------------
+def on_page_markdown(markdown, page, config, files):
+    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    lang = _i18n(config).current_language
+    return pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
+
+
+# -- Interface texts for the templates in overrides/ --------------------------------
+def _ui_context(context, config):
+    lang = _i18n(config).current_language
+    site = site_data()
+    context["ui"] = Ui(site, lang)
+    context["ui_all"] = {other: Ui(site, other) for other in model.LANGUAGES}
+    context["site_settings"] = site.settings
+    context["page_lang"] = lang
+    return context
+
+
+@event_priority(40)  # after static-i18n (50) added its own page context
+def on_page_context(context, page, config, nav):
+    return _ui_context(context, config)
+
+
+def on_template_context(context, template_name, config):
+    return _ui_context(context, config)
+
+
+# -- One 404 page per language -------------------------------------------------------
+def on_post_template(output, template_name, config):
+    # Every language build writes the same /404.html (the last language would win), so
+    # each language's version is kept here and written where it belongs after the build.
+    if template_name == "404.html":
+        _not_found_pages[_i18n(config).current_language] = output
+    return output
+
+
+@event_priority(-200)  # after static-i18n built the other languages (-100)
+def on_post_build(config):
+    i18n = _i18n(config)
+    if i18n.building:
+        return  # a language build inside the main one: wait for the end
+    site_dir = Path(config.site_dir)
+    for lang, html in _not_found_pages.items():
+        target = site_dir / ("404.html" if lang == i18n.default_language else f"{lang}/404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    _not_found_pages.clear()

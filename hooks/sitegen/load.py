@@ -1,0 +1,217 @@
+"""Loads and checks every data file, then builds the `SiteData` the pages are made from.
+
+All problems in all files are collected and raised together (`DataProblems`), so an
+editor fixes everything in one go, and no page is ever built from half-valid data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from babel import Locale
+
+from . import model as m
+from .problems import DataProblems, Problem
+from .schemas import schema_problems, suggestion
+from .yamlsource import YamlDocument, load_yaml
+
+_ISO_CODES = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
+
+
+def fingerprint(data_dir: Path) -> str:
+    """Changes whenever any data file changes: lets a build reuse data already loaded."""
+    digest = hashlib.sha256()
+    for path in sorted(data_dir.rglob("*.yml")):
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def _text(raw) -> m.Text | None:
+    return m.Text(raw["es"], raw.get("en") or None, raw.get("pt") or None) if raw else None
+
+
+def _date(raw) -> dt.date | None:
+    return dt.date.fromisoformat(raw) if raw else None
+
+
+def _read(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
+    doc, found = load_yaml(path, root)
+    if not found:
+        found = schema_problems(doc, schema)
+    problems.extend(found)
+    return None if found else doc
+
+
+# -- rules across files ------------------------------------------------------------
+
+def _catalogue_problems(doc: YamlDocument) -> list[Problem]:
+    problems = []
+    scales = doc.data["scales"]
+    seen = set()
+    for gi, group in enumerate(doc.data["groups"]):
+        for ii, ind in enumerate(group["indicators"]):
+            path = ("groups", gi, "indicators", ii)
+            if ind["id"] in seen:
+                problems.append(doc.problem(path + ("id",), f"el indicador «{ind['id']}» está repetido",
+                                            f"indicator '{ind['id']}' is defined twice"))
+            seen.add(ind["id"])
+            if ind["scale"] not in scales:
+                es, en = suggestion(ind["scale"], scales)
+                problems.append(doc.problem(
+                    path + ("scale",),
+                    f"la escala «{ind['scale']}» no existe; se espera una de: {', '.join(scales)}{es}",
+                    f"scale '{ind['scale']}' does not exist; expected one of: {', '.join(scales)}{en}"))
+                continue
+            codes = [v["code"] for v in scales[ind["scale"]]]
+            for code in sorted(set(codes) - set(ind["tones"])):
+                problems.append(doc.problem(path + ("tones",), f"falta el tono del valor «{code}»",
+                                            f"the tone of value '{code}' is missing"))
+            for code in sorted(set(ind["tones"]) - set(codes)):
+                problems.append(doc.problem(
+                    path + ("tones", code), f"«{code}» no es un valor de la escala {ind['scale']}",
+                    f"'{code}' is not a value of scale {ind['scale']}"))
+    return problems
+
+
+def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date) -> list[Problem]:
+    problems = []
+    data = doc.data
+    code = Path(doc.file).stem
+    if code != code.lower() or code.upper() not in _ISO_CODES:
+        problems.append(doc.problem((), f"«{code}» no es un código de país ISO de dos letras en minúsculas (ej.: bo.yml)",
+                                    f"'{code}' is not a lower-case two-letter ISO country code (e.g. bo.yml)"))
+    source_ids = [s["id"] for s in data["sources"]]
+    for i, sid in enumerate(source_ids):
+        if source_ids.index(sid) != i:
+            problems.append(doc.problem(("sources", i, "id"), f"la fuente «{sid}» está repetida",
+                                        f"source '{sid}' is listed twice"))
+
+    def check_refs(path, refs):
+        for j, ref in enumerate(refs or []):
+            if ref not in source_ids:
+                es, en = suggestion(ref, source_ids)
+                problems.append(doc.problem(
+                    path + (j,), f"la fuente «{ref}» no está en la lista «sources» de este archivo{es}",
+                    f"source '{ref}' is not in this file's 'sources' list{en}"))
+
+    check_refs(("organization", "sources"), data["organization"].get("sources"))
+    known = {i.id: i for i in catalogue.indicators}
+    for ind_id, answer in data["indicators"].items():
+        path = ("indicators", ind_id)
+        if ind_id not in known:
+            es, en = suggestion(ind_id, known)
+            problems.append(doc.problem(path, f"«{ind_id}» no es un indicador de data/indicators.yml{es}",
+                                        f"'{ind_id}' is not an indicator of data/indicators.yml{en}"))
+            continue
+        indicator = known[ind_id]
+        codes = [v.code for v in indicator.values] + [m.UNKNOWN]
+        if answer["value"] not in codes:
+            es, en = suggestion(answer["value"], codes)
+            problems.append(doc.problem(
+                path + ("value",),
+                f"«{answer['value']}» no es un valor de este indicador; se espera uno de: {', '.join(codes)}{es}",
+                f"\"{answer['value']}\" is not a value of this indicator; expected one of: {', '.join(codes)}{en}"))
+        if answer["value"] != m.UNKNOWN and not answer.get("sources"):
+            problems.append(doc.problem(
+                path + ("value",),
+                "un dato sin fuente no se publica: agregue «sources: [id]» o escriba «value: unknown»",
+                "a fact without a source is not published: add 'sources: [id]' or write 'value: unknown'"))
+        check_refs(path + ("sources",), answer.get("sources"))
+    for ind_id in known:
+        if ind_id not in data["indicators"]:
+            problems.append(doc.problem(
+                ("indicators",), f"falta la respuesta «{ind_id}»; si no se sabe, escriba «{ind_id}: {{value: unknown}}»",
+                f"answer '{ind_id}' is missing; if it is not known, write '{ind_id}: {{value: unknown}}'"))
+
+    dated = [(("review", "last_reviewed"), data["review"]["last_reviewed"]),
+             (("review", "verified_on"), data["review"].get("verified_on"))]
+    dated += [(("sources", i, key), s.get(key)) for i, s in enumerate(data["sources"]) for key in ("date", "accessed")]
+    dated += [(("changelog", i, "date"), c["date"]) for i, c in enumerate(data["changelog"])]
+    for path, value in dated:
+        if value and dt.date.fromisoformat(value) > today:
+            problems.append(doc.problem(path, f"la fecha {value} está en el futuro", f"date {value} is in the future"))
+    review = data["review"]
+    if bool(review.get("verified_by")) != bool(review.get("verified_on")):
+        problems.append(doc.problem(("review",), "escriba a la vez «verified_by» (organización) y «verified_on» (fecha), o ninguno",
+                                    "write both 'verified_by' (organization) and 'verified_on' (date), or neither"))
+    return problems
+
+
+# -- building the model ------------------------------------------------------------
+
+def _catalogue(data) -> m.Catalogue:
+    scales = {sid: tuple(m.ScaleValue(v["code"], _text(v["label"])) for v in values)
+              for sid, values in data["scales"].items()}
+    return m.Catalogue(tuple(
+        m.Group(g["id"], _text(g["title"]), tuple(
+            m.Indicator(i["id"], g["id"], i["scale"], scales[i["scale"]], _text(i["question"]),
+                        _text(i["explanation"]), dict(i["tones"]), bool(i.get("key")))
+            for i in g["indicators"]))
+        for g in data["groups"]))
+
+
+def _country(doc: YamlDocument) -> m.Country:
+    d = doc.data
+    org = d["organization"]
+    return m.Country(
+        iso2=Path(doc.file).stem.upper(),
+        file=doc.file,
+        phase=d["phase"],
+        organization=m.Organization(org["name"], org.get("website"), org.get("contact"), tuple(org.get("sources") or ())),
+        summary=_text(d["summary"]),
+        answers={k: m.Answer(k, a["value"], tuple(a.get("sources") or ()), bool(a.get("disputed")), _text(a.get("note")))
+                 for k, a in d["indicators"].items()},
+        laws=tuple(m.Law(x["name"], x.get("number"), x.get("year"), x.get("articles"), x.get("url")) for x in d["laws"]),
+        sources=tuple(m.Source(s["id"], s["title"], s["publisher"], s["url"], _date(s["accessed"]), s["type"], _date(s.get("date")))
+                      for s in d["sources"]),
+        review=m.Review(_date(d["review"]["last_reviewed"]), d["review"].get("verified_by"), _date(d["review"].get("verified_on"))),
+        changelog=tuple(sorted((m.ChangeEntry(_date(c["date"]), _text(c["text"])) for c in d["changelog"]),
+                               key=lambda c: c.date, reverse=True)),
+    )
+
+
+def _settings(d) -> m.Settings:
+    contact = d["contact"]
+    return m.Settings(
+        network_name=_text(d["network_name"]), short_name=d["short_name"], slogan=_text(d["slogan"]),
+        email=contact["email"], corrections_email=contact.get("corrections_email"), city=_text(contact.get("city")),
+        social=tuple((s["name"], s["url"]) for s in d.get("social") or ()), repository=d["repository"],
+        quick_exit_url=d["quick_exit_url"], review_max_age_months=d["review_max_age_months"])
+
+
+def load_site(root: Path, today: dt.date | None = None) -> m.SiteData:
+    """Reads `root/data/`; raises `DataProblems` listing every problem if anything is wrong."""
+    today = today or dt.date.today()
+    data_dir = root / "data"
+    problems: list[Problem] = []
+    settings_doc = _read(data_dir / "site.yml", root, "site.schema.json", problems)
+    ui_doc = _read(data_dir / "ui.yml", root, "ui.schema.json", problems)
+    catalogue_doc = _read(data_dir / "indicators.yml", root, "indicators.schema.json", problems)
+    country_docs = [_read(p, root, "country.schema.json", problems)
+                    for p in sorted((data_dir / "countries").glob("*.yml"))]
+    if catalogue_doc:
+        problems += _catalogue_problems(catalogue_doc)
+    if ui_doc:
+        for key, text in ui_doc.data.items():
+            for lang in m.LANGUAGES:
+                if not text.get(lang):
+                    problems.append(ui_doc.problem((key,), f"falta el texto en «{lang}»", f"the '{lang}' text is missing"))
+    if problems:
+        raise DataProblems(problems)
+    catalogue = _catalogue(catalogue_doc.data)
+    for doc in country_docs:
+        problems += _country_problems(doc, catalogue, today)
+    if not country_docs:
+        problems.append(Problem("data/countries", 1, 1, "", "no hay ningún país", "there is no country"))
+    if problems:
+        raise DataProblems(problems)
+    return m.SiteData(
+        settings=_settings(settings_doc.data),
+        ui={k: _text(v) for k, v in ui_doc.data.items()},
+        catalogue=catalogue,
+        countries=tuple(_country(doc) for doc in country_docs),
+        fingerprint=fingerprint(data_dir),
+    )

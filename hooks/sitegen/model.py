@@ -1,0 +1,181 @@
+"""The site's content as plain, immutable Python objects (built by `load.py`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+LANGUAGES = ("es", "en", "pt")
+DEFAULT_LANGUAGE = "es"
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in the three languages; only Spanish is required."""
+
+    es: str
+    en: str | None = None
+    pt: str | None = None
+
+    def has(self, lang: str) -> bool:
+        return bool(getattr(self, lang))
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """The text for `lang` and the language it is really in (Spanish when untranslated)."""
+        value = getattr(self, lang)
+        return (value, lang) if value else (self.es, DEFAULT_LANGUAGE)
+
+    def missing(self) -> list[str]:
+        return [lang for lang in LANGUAGES if not self.has(lang)]
+
+
+@dataclass(frozen=True)
+class ScaleValue:
+    code: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    group_id: str
+    scale_id: str
+    values: tuple[ScaleValue, ...]
+    question: Text
+    explanation: Text
+    tones: dict
+    key: bool = False
+
+    def scale_value(self, code: str) -> ScaleValue | None:
+        return next((v for v in self.values if v.code == code), None)
+
+    def tone(self, code: str) -> str:
+        return "unknown" if code == UNKNOWN else self.tones[code]
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: Text
+    indicators: tuple[Indicator, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    groups: tuple[Group, ...]
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for g in self.groups for i in g.indicators)
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return next(i for i in self.indicators if i.id == indicator_id)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    accessed: dt.date
+    type: str
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    indicator_id: str
+    value: str
+    sources: tuple[str, ...] = ()
+    disputed: bool = False
+    note: Text | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.value != UNKNOWN
+
+
+@dataclass(frozen=True)
+class Law:
+    name: str
+    number: str | None = None
+    year: int | None = None
+    articles: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str | None
+    website: str | None = None
+    contact: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Review:
+    last_reviewed: dt.date
+    verified_by: str | None = None
+    verified_on: dt.date | None = None
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.verified_by and self.verified_on)
+
+
+@dataclass(frozen=True)
+class ChangeEntry:
+    date: dt.date
+    text: Text
+
+
+@dataclass(frozen=True)
+class Country:
+    iso2: str  # upper case, from the file name
+    file: str
+    phase: int
+    organization: Organization
+    summary: Text
+    answers: dict  # indicator id -> Answer
+    laws: tuple[Law, ...]
+    sources: tuple[Source, ...]
+    review: Review
+    changelog: tuple[ChangeEntry, ...]
+
+    @property
+    def slug(self) -> str:
+        return self.iso2.lower()
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+@dataclass(frozen=True)
+class Settings:
+    network_name: Text
+    short_name: str
+    slogan: Text
+    email: str
+    corrections_email: str | None
+    city: Text | None
+    social: tuple[tuple[str, str], ...]
+    repository: str
+    quick_exit_url: str
+    review_max_age_months: int
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Everything the pages are made from."""
+
+    settings: Settings
+    ui: dict  # key -> Text
+    catalogue: Catalogue
+    countries: tuple[Country, ...]  # sorted by ISO code
+    fingerprint: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def ui_text(self, key: str, lang: str) -> str:
+        return self.ui[key].get(lang)[0]

@@ -1,0 +1,101 @@
+"""The pages made from data, in one language, as Markdown ready for MkDocs.
+
+`generated_pages()` lists the pages; `fill_markers()` fills the markers that
+hand-written pages may hold (`<!-- sitio:paises -->`, `<!-- sitio:contacto -->`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from . import model as m
+from .paths import COUNTRIES_INDEX, profile_path
+from .render import render
+from .views import Ui, contact_view, country_list_view, index_view, profile_view
+
+# Where a hand-written addition to a generated page wants the generated part.
+GENERATED_MARKER = "<!-- ficha -->"
+_MARKER = re.compile(r"<!--\s*sitio:([a-z-]+)\s*-->")
+_LEADING_TITLE = re.compile(r"\A\s*#\s[^\n]*\n")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # inside the language folder, e.g. "paises/ar.md"
+    markdown: str
+
+
+def _with_commentary(render_page, commentary: str | None) -> str:
+    """Places an editor's hand-written text in a generated page.
+
+    With the marker, the generated part goes where the marker is; without it, the
+    editor's text goes under the generated facts.
+    """
+    if commentary and GENERATED_MARKER in commentary:
+        before, after = commentary.split(GENERATED_MARKER, 1)
+        return f"{before}\n\n{render_page(None)}\n\n{after}"
+    return render_page(Markup(commentary) if commentary else None)
+
+
+def wrap_foreign(markdown: str, text_lang: str, page_lang: str, site: m.SiteData) -> str:
+    """Hand-written text in another language, marked as such for readers and screen readers."""
+    notice = Ui(site, page_lang).not_translated_notice
+    return (f'<p class="rt-untranslated-notice">{notice}</p>\n\n'
+            f'<div lang="{text_lang}" markdown="1">\n\n{markdown}\n\n</div>')
+
+
+def profile_page(site: m.SiteData, country: m.Country, lang: str, today: dt.date,
+                 commentary: str | None = None, directory_urls: bool = True) -> GeneratedPage:
+    view = profile_view(site, country, lang, today, directory_urls)
+
+    def render_page(extra):
+        return render("profile.md.j2", p=view, ui=Ui(site, lang), page_lang=lang, commentary=extra)
+
+    return GeneratedPage(profile_path(country.iso2), _with_commentary(render_page, commentary))
+
+
+def countries_index_page(site: m.SiteData, lang: str, commentary: str | None = None,
+                         directory_urls: bool = True) -> GeneratedPage:
+    view = index_view(site, lang, directory_urls)
+
+    def render_page(extra):
+        return render("countries-index.md.j2", v=view, ui=Ui(site, lang), page_lang=lang, commentary=extra)
+
+    return GeneratedPage(COUNTRIES_INDEX, _with_commentary(render_page, commentary))
+
+
+def generated_paths(site: m.SiteData) -> list[str]:
+    return [COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries)]
+
+
+def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: dict | None = None,
+                    directory_urls: bool = True) -> list[GeneratedPage]:
+    """Every page made from data in `lang`; `commentaries` maps a page path to editors' text."""
+    commentaries = commentaries or {}
+    pages = [countries_index_page(site, lang, commentaries.get(COUNTRIES_INDEX), directory_urls)]
+    pages += [profile_page(site, c, lang, today, commentaries.get(profile_path(c.iso2)), directory_urls)
+              for c in site.countries]
+    return pages
+
+
+def strip_title(markdown: str) -> str:
+    """Editors' additions to a generated page must not repeat its title."""
+    return _LEADING_TITLE.sub("", markdown, count=1)
+
+
+def fill_markers(markdown: str, page: str, lang: str, site: m.SiteData, directory_urls: bool = True) -> str:
+    """Replaces `<!-- sitio:... -->` markers in a hand-written page with generated parts."""
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        ui = Ui(site, lang)
+        if name == "paises":
+            return render("country-list.md.j2", countries=country_list_view(site, lang, page, directory_urls), ui=ui)
+        if name == "contacto":
+            return render("contact.md.j2", v=contact_view(site, lang), ui=ui)
+        return match.group(0)  # unknown markers stay as HTML comments (invisible)
+
+    return _MARKER.sub(replace, markdown)

@@ -1,0 +1,43 @@
+"""Where each page lives, and relative links between pages.
+
+Pages are named by their source path inside a language folder ("paises/ar.md").
+Links are always relative, so the site works at a domain root, under a sub-path,
+and (with `use_directory_urls: false`) opened from files on disk.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+COUNTRIES_INDEX = "paises/index.md"
+
+
+def profile_path(iso2: str) -> str:
+    return f"paises/{iso2.lower()}.md"
+
+
+def page_url(page: str, directory_urls: bool = True) -> str:
+    """The page's address relative to its language's root, e.g. "paises/ar/"."""
+    stem = page[:-3] if page.endswith(".md") else page
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str, directory_urls: bool = True, anchor: str = "") -> str:
+    """Link from one page to another of the same language."""
+    here = page_url(from_page, directory_urls)
+    there = page_url(to_page, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    base_dir = base.rstrip("/") or "."
+    if directory_urls:
+        target = there.rstrip("/") or "."
+        rel = posixpath.relpath(target, base_dir)
+        rel = "./" if rel == "." else rel + "/"
+    else:
+        rel = posixpath.relpath(there, base_dir)
+    return rel + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,103 @@
+"""Checks a data file against its JSON Schema (schemas/*.schema.json) and explains each
+failure to an editor in Spanish and English, at the line where it happens."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+from referencing import Registry, Resource
+
+from .problems import Problem
+from .yamlsource import YamlDocument
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+
+TYPE_NAMES = {
+    "string": ("un texto", "a text"),
+    "integer": ("un número entero", "a whole number"),
+    "number": ("un número", "a number"),
+    "boolean": ("true o false", "true or false"),
+    "object": ("una lista de campos «clave: valor»", "a mapping of 'key: value' fields"),
+    "array": ("una lista (líneas que empiezan con «- »)", "a list (lines starting with '- ')"),
+    "null": ("null (vacío)", "null (empty)"),
+}
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    resources = []
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def validator(schema_name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, registry=_registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+def suggestion(word: str, choices) -> tuple[str, str]:
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
+    if not close:
+        return "", ""
+    return f" (¿quiso decir «{close[0]}»?)", f' (did you mean "{close[0]}"?)'
+
+
+def _types(expected) -> tuple[str, str]:
+    names = [TYPE_NAMES.get(t, (t, t)) for t in ([expected] if isinstance(expected, str) else expected)]
+    return " o ".join(n[0] for n in names), " or ".join(n[1] for n in names)
+
+
+def _explain(error: jsonschema.ValidationError) -> tuple[str, str, tuple]:
+    """Spanish and English message, and the path to point at, for one schema error."""
+    path = tuple(error.absolute_path)
+    value = error.instance
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return (f"falta el campo obligatorio «{missing}»", f"required field '{missing}' is missing", path)
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extras = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        name = extras[0] if extras else "?"
+        es_hint, en_hint = suggestion(name, allowed)
+        expected = ", ".join(allowed)
+        return (f"el campo «{name}» no existe aquí; se espera uno de: {expected}{es_hint}",
+                f"field '{name}' is not allowed here; expected one of: {expected}{en_hint}",
+                path + (name,))
+    if kind == "type":
+        es, en = _types(error.validator_value)
+        return (f"«{value}» no es válido; se espera {es}", f"'{value}' is not valid; expected {en}", path)
+    if kind == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        es_hint, en_hint = suggestion(value, error.validator_value)
+        return (f"«{value}» no es un valor permitido; se espera uno de: {options}{es_hint}",
+                f"'{value}' is not an allowed value; expected one of: {options}{en_hint}", path)
+    if kind == "format" and error.validator_value == "date":
+        return (f"«{value}» no es una fecha real; escriba AAAA-MM-DD, por ejemplo 2026-11-29",
+                f"'{value}' is not a real date; write YYYY-MM-DD, for example 2026-11-29", path)
+    if kind == "pattern" and "http" in error.validator_value:
+        return (f"«{value}» no es una dirección web; debe empezar con https://",
+                f"'{value}' is not a web address; it must start with https://", path)
+    if kind in ("minLength", "minItems"):
+        return ("está vacío; escriba un valor", "is empty; write a value", path)
+    if kind == "oneOf":
+        # Only our "url or null" and "date or null" alternatives use oneOf.
+        return (f"«{value}» no es válido; se espera una dirección https://, una fecha AAAA-MM-DD o null",
+                f"'{value}' is not valid; expected an https:// address, a YYYY-MM-DD date or null", path)
+    return (f"valor no válido: {error.message}", f"invalid value: {error.message}", path)
+
+
+def schema_problems(doc: YamlDocument, schema_name: str) -> list[Problem]:
+    problems = []
+    for error in validator(schema_name).iter_errors(doc.data):
+        es, en, path = _explain(error)
+        problems.append(doc.problem(path, es, en))
+    return problems

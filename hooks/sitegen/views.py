@@ -1,0 +1,161 @@
+"""View-models: what each generated page shows, in one language, as plain dicts.
+
+Templates (hooks/templates/) only lay these out; every decision about what to show
+is made here, where it can be unit-tested without MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import quote, urlencode
+
+from . import model as m
+from .localize import country_name, long_date, months_between, sort_key
+from .paths import COUNTRIES_INDEX, profile_path, relative_url
+
+SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"}
+SECONDARY_SOURCE_TYPES = {"news", "encyclopedia"}
+
+
+class Ui:
+    """Interface texts for one language: `ui.sources`, `ui["sources"]`."""
+
+    def __init__(self, site: m.SiteData, lang: str):
+        self._site, self._lang = site, lang
+
+    def __getattr__(self, key: str) -> str:
+        return self._site.ui_text(key, self._lang)
+
+    __getitem__ = __getattr__
+
+
+def localized(text: m.Text | None, lang: str) -> dict | None:
+    """A text in `lang`, with the language it is really in (for the `lang` attribute)."""
+    if text is None:
+        return None
+    value, real_lang = text.get(lang)
+    return {"text": value, "lang": real_lang, "translated": real_lang == lang}
+
+
+def value_view(indicator: m.Indicator, answer: m.Answer, lang: str, ui: Ui) -> dict:
+    tone = indicator.tone(answer.value)
+    if answer.known:
+        label = indicator.scale_value(answer.value).label.get(lang)[0]
+    else:
+        label = ui.no_verified_information
+    return {"code": answer.value, "label": label, "tone": tone, "symbol": SYMBOLS[tone],
+            "tone_label": ui["tone_" + tone]}
+
+
+def review_view(country: m.Country, site: m.SiteData, lang: str, today: dt.date) -> dict:
+    review = country.review
+    age = months_between(review.last_reviewed, today)
+    ui = Ui(site, lang)
+    if review.verified:
+        status = ui.verified_by.format(org=review.verified_by, date=long_date(review.verified_on, lang))
+    else:
+        status = ui.pending_verification
+    return {"last_reviewed": long_date(review.last_reviewed, lang),
+            "last_reviewed_iso": review.last_reviewed.isoformat(),
+            "verified": review.verified, "status": status,
+            "outdated": age >= site.settings.review_max_age_months,
+            "outdated_text": ui.review_outdated.format(months=site.settings.review_max_age_months)}
+
+
+def correction_links(country: m.Country, site: m.SiteData, lang: str, name: str) -> dict:
+    ui = Ui(site, lang)
+    title = f"{ui.correction_issue_title}: {name} ({country.iso2})"
+    query = urlencode({"template": "correccion.yml", "labels": "correccion", "title": title}, quote_via=quote)
+    links = {"issue": f"{site.settings.repository.rstrip('/')}/issues/new?{query}"}
+    email = site.settings.corrections_email or site.settings.email
+    links["email"] = f"mailto:{email}?" + urlencode({"subject": title}, quote_via=quote)
+    return links
+
+
+def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date,
+                 directory_urls: bool = True) -> dict:
+    ui = Ui(site, lang)
+    numbers = {s.id: n for n, s in enumerate(country.sources, start=1)}
+    name = country_name(country.iso2, lang)
+
+    def cites(ids):
+        return [{"number": numbers[sid], "anchor": f"src-{numbers[sid]}"} for sid in ids]
+
+    groups = []
+    for group in site.catalogue.groups:
+        facts = []
+        for indicator in group.indicators:
+            answer = country.answers[indicator.id]
+            facts.append({
+                "id": indicator.id,
+                "question": indicator.question.get(lang)[0],
+                "explanation": indicator.explanation.get(lang)[0],
+                "value": value_view(indicator, answer, lang, ui),
+                "disputed": answer.disputed,
+                "note": localized(answer.note, lang),
+                "cites": cites(answer.sources),
+            })
+        groups.append({"id": group.id, "title": group.title.get(lang)[0], "facts": facts})
+
+    org = country.organization
+    sources = [{
+        "number": numbers[s.id], "anchor": f"src-{numbers[s.id]}", "title": s.title, "publisher": s.publisher,
+        "url": s.url, "type": ui["source_type_" + s.type], "secondary": s.type in SECONDARY_SOURCE_TYPES,
+        "date": long_date(s.date, lang) if s.date else None, "accessed": long_date(s.accessed, lang),
+    } for s in country.sources]
+    return {
+        "iso2": country.iso2, "name": name, "lang": lang,
+        "summary": localized(country.summary, lang),
+        "phase": ui["phase_" + str(country.phase)],
+        "organization": {"name": org.name, "website": org.website, "contact": org.contact,
+                         "cites": cites(org.sources)},
+        "groups": groups,
+        "laws": [vars(law) for law in country.laws],
+        "sources": sources,
+        "has_secondary": any(s["secondary"] for s in sources),
+        "review": review_view(country, site, lang, today),
+        "changelog": [{"date": long_date(c.date, lang), "iso": c.date.isoformat(), "text": localized(c.text, lang)}
+                      for c in country.changelog],
+        "correction": correction_links(country, site, lang, name),
+        "index_url": relative_url(profile_path(country.iso2), COUNTRIES_INDEX, directory_urls),
+        "legend": [{"symbol": SYMBOLS[t], "label": ui["tone_" + t], "tone": t}
+                   for t in ("protective", "mixed", "harmful", "unknown")],
+    }
+
+
+def countries_in_order(site: m.SiteData, lang: str) -> list[tuple[m.Country, str]]:
+    named = [(c, country_name(c.iso2, lang)) for c in site.countries]
+    return sorted(named, key=lambda pair: sort_key(pair[1]))
+
+
+def index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
+    ui = Ui(site, lang)
+    key_indicators = [i for i in site.catalogue.indicators if i.key]
+    rows = []
+    for country, name in countries_in_order(site, lang):
+        url = relative_url(COUNTRIES_INDEX, profile_path(country.iso2), directory_urls)
+        rows.append({
+            "iso2": country.iso2, "name": name, "url": url,
+            "cells": [{"value": value_view(i, country.answers[i.id], lang, ui),
+                       "url": relative_url(COUNTRIES_INDEX, profile_path(country.iso2), directory_urls, i.id)}
+                      for i in key_indicators],
+        })
+    return {
+        "columns": [{"id": i.id, "question": i.question.get(lang)[0]} for i in key_indicators],
+        "rows": rows,
+        "legend": [{"symbol": SYMBOLS[t], "label": ui["tone_" + t], "tone": t}
+                   for t in ("protective", "mixed", "harmful", "unknown")],
+    }
+
+
+def country_list_view(site: m.SiteData, lang: str, from_page: str, directory_urls: bool = True) -> list[dict]:
+    return [{"name": name, "iso2": c.iso2,
+             "url": relative_url(from_page, profile_path(c.iso2), directory_urls)}
+            for c, name in countries_in_order(site, lang)]
+
+
+def contact_view(site: m.SiteData, lang: str) -> dict:
+    s = site.settings
+    return {"email": s.email, "corrections_email": s.corrections_email,
+            "city": localized(s.city, lang), "social": [{"name": n, "url": u} for n, u in s.social],
+            "network": s.network_name.get(lang)[0]}
