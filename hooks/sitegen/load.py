@@ -39,10 +39,17 @@ def _date(raw) -> dt.date | None:
 
 def _read(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
     doc, found = load_yaml(path, root)
-    if not found:
-        found = schema_problems(doc, schema)
     problems.extend(found)
-    return None if found else doc
+    if doc.data is None and not found:
+        problems.append(Problem(doc.file, 1, 1, "", "el archivo está vacío", "the file is empty"))
+        return None
+    if doc.data is None:
+        return None  # not YAML at all: nothing more can be checked
+    # A duplicate key still leaves usable data: check the rest too, so that every
+    # problem is reported at once.
+    invalid = schema_problems(doc, schema)
+    problems.extend(invalid)
+    return None if invalid else doc
 
 
 # -- rules across files ------------------------------------------------------------
@@ -192,18 +199,19 @@ def load_site(root: Path, today: dt.date | None = None) -> m.SiteData:
     catalogue_doc = _read(data_dir / "indicators.yml", root, "indicators.schema.json", problems)
     country_docs = [_read(p, root, "country.schema.json", problems)
                     for p in sorted((data_dir / "countries").glob("*.yml"))]
-    if catalogue_doc:
-        problems += _catalogue_problems(catalogue_doc)
+    catalogue_problems = _catalogue_problems(catalogue_doc) if catalogue_doc else []
+    problems += catalogue_problems
     if ui_doc:
         for key, text in ui_doc.data.items():
             for lang in m.LANGUAGES:
                 if not text.get(lang):
                     problems.append(ui_doc.problem((key,), f"falta el texto en «{lang}»", f"the '{lang}' text is missing"))
-    if problems:
-        raise DataProblems(problems)
+    if not catalogue_doc or catalogue_problems:
+        raise DataProblems(problems)  # answers cannot be checked without a sound catalogue
     catalogue = _catalogue(catalogue_doc.data)
     for doc in country_docs:
-        problems += _country_problems(doc, catalogue, today)
+        if doc:
+            problems += _country_problems(doc, catalogue, today)
     if not country_docs:
         problems.append(Problem("data/countries", 1, 1, "", "no hay ningún país", "there is no country"))
     if problems:

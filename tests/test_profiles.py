@@ -1,0 +1,146 @@
+"""Country profiles and the countries index, as built: every country, language and fact."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from hooks.sitegen.localize import country_name
+from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
+from tests.conftest import HOSTILE
+
+PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
+
+
+def fact_blocks(page):
+    """indicator id -> the HTML of its fact block on a profile."""
+    return dict(re.findall(r'<div class="rt-fact" id="([a-z_]+)">(.*?)</details>\s*</div>', page.article, re.S))
+
+
+def test_every_country_file_has_a_profile_in_every_language(built_site, site_data):
+    assert len(site_data.countries) >= 1
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            assert page.lang == lang
+            name = country_name(country.iso2, lang)
+            assert re.search(rf"<h1[^>]*>{re.escape(html.escape(name, quote=False))}</h1>", page.article), (lang, name)
+
+
+def test_profile_labels_are_all_in_the_page_language(built_site, site_data):
+    catalogue = site_data.catalogue
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            facts = fact_blocks(page)
+            assert set(facts) == {i.id for i in catalogue.indicators}
+            for group in catalogue.groups:
+                assert group.title.get(lang)[0] in html.unescape(page.article)
+            for indicator in catalogue.indicators:
+                block = html.unescape(facts[indicator.id])
+                assert indicator.question.get(lang)[0] in block
+                answer = country.answers[indicator.id]
+                if answer.known:
+                    label = indicator.scale_value(answer.value).label
+                    assert label.get(lang)[0] in block
+                    others = {label.get(o)[0] for o in LANGUAGES} - {label.get(lang)[0]}
+                    shown = re.search(r'<span class="rt-value[^"]*">.*?</span> (.*?)</span>', block).group(1)
+                    assert shown not in others, (country.iso2, lang, indicator.id, shown)
+                else:
+                    assert site_data.ui["no_verified_information"].get(lang)[0] in block
+
+
+def test_every_known_fact_cites_a_source_listed_on_the_page(built_site, site_data):
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            for indicator_id, block in fact_blocks(page).items():
+                cites = re.findall(r'<a href="#(src-\d+)"', block)
+                if country.answers[indicator_id].known:
+                    assert cites, (country.iso2, lang, indicator_id)
+                for anchor in cites:
+                    assert anchor in page.ids
+            sources = re.findall(r'<li id="src-\d+">.*?<a href="([^"]+)"', page.article)
+            assert sources == [s.url for s in country.sources]
+
+
+def test_unknown_is_said_in_the_readers_language(built_site, site_data):
+    for lang in LANGUAGES:
+        page = built_site.page(f"{PREFIX[lang]}paises/ar/")
+        unknown = [i for i, a in site_data.countries[0].answers.items() if not a.known]
+        assert unknown, "Argentina has unknown answers in the data"
+        text = site_data.ui["no_verified_information"].get(lang)[0]
+        for indicator_id in unknown:
+            assert text in fact_blocks(page)[indicator_id]
+
+
+def test_review_status_and_correction_link(built_site, site_data):
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            status = (site_data.ui["pending_verification"].get(lang)[0] if not country.review.verified
+                      else site_data.ui["verified_by"].get(lang)[0].split("{")[0])
+            assert status in page.text
+            assert f'datetime="{country.review.last_reviewed.isoformat()}"' in page.article
+            assert site_data.settings.repository + "/issues/new?" in page.article
+            assert site_data.ui["not_legal_advice"].get(lang)[0] in page.text
+
+
+def test_old_review_shows_a_warning_and_fresh_does_not(edge_site, built_site, site_data):
+    for lang in LANGUAGES:
+        warning = site_data.ui["review_outdated_title"].get(lang)[0]
+        assert warning in edge_site.page(f"{PREFIX[lang]}paises/ar/").text
+        if all(c.review.last_reviewed.year >= 2026 for c in site_data.countries):
+            assert warning not in built_site.page(f"{PREFIX[lang]}paises/ar/").text
+
+
+def test_yaml_text_is_escaped_on_the_page(edge_site):
+    page = edge_site.page("paises/ar/")
+    assert "<script>alert" not in page.html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page.html or \
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page.html
+    assert "<b>bold</b>" not in page.article
+    assert HOSTILE in page.text
+
+
+def test_editors_commentary_is_placed_in_the_generated_profile(edge_site):
+    english = edge_site.page("en/paises/ar/")
+    assert "An editor's commentary on AMMAR's work." in english.text
+    assert english.article.count("<h1") == 1
+    # the commentary comes under the generated facts
+    assert english.article.index("commentary on AMMAR") > english.article.index('id="known_cases"')
+    # no English commentary leaks into the other languages
+    assert "commentary on AMMAR" not in edge_site.page("paises/ar/").text
+
+
+def test_countries_index_lists_every_country_with_key_answers(built_site, site_data):
+    key = [i for i in site_data.catalogue.indicators if i.key]
+    for lang in LANGUAGES:
+        page = built_site.page(f"{PREFIX[lang]}paises/")
+        rows = re.findall(r'<tr><th scope="row"><a href="([^"]+)">(.*?)</a></th>(.*?)</tr>', page.article, re.S)
+        assert len(rows) == len(site_data.countries)
+        by_name = {html.unescape(name): (href, cells) for href, name, cells in rows}
+        for country in site_data.countries:
+            href, cells = by_name[country_name(country.iso2, lang)]
+            assert built_site.resolve(f"{PREFIX[lang]}paises/", href) == f"{PREFIX[lang]}paises/{country.slug}/"
+            links = re.findall(r'<td><a href="([^"]+)">', cells)
+            assert len(links) == len(key)
+            for indicator, link in zip(key, links):
+                assert link.endswith(f"#{indicator.id}")
+
+
+def test_values_are_never_shown_by_colour_alone(built_site):
+    for lang in LANGUAGES:
+        for url in (f"{PREFIX[lang]}paises/", f"{PREFIX[lang]}paises/bo/"):
+            for match in re.finditer(r'<span class="rt-value rt-tone-(\w+)"><span class="rt-sym" aria-hidden="true">(.)</span> ([^<]+)</span>',
+                                     built_site.page(url).article):
+                tone, symbol, label = match.groups()
+                assert symbol.strip() and label.strip()
+
+
+def test_home_lists_member_countries_from_data(built_site, site_data):
+    for lang in LANGUAGES:
+        home = built_site.page(PREFIX[lang])
+        listed = re.findall(r'<ul class="rt-country-list">(.*?)</ul>', home.article, re.S)[0]
+        names = [html.unescape(n) for n in re.findall(r">([^<]+)</a>", listed)]
+        assert sorted(names) == sorted(country_name(c.iso2, lang) for c in site_data.countries)

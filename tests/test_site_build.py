@@ -1,0 +1,118 @@
+"""The built site as a reader meets it: languages, switcher, fallback, links, sitemap, 404."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
+from hooks.sitegen.pages import generated_paths
+from hooks.sitegen.paths import page_url
+
+PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
+HAND_WRITTEN = ["index.md", "acerca.md", "contacto.md", "navegacion-segura.md"]
+
+
+def test_each_home_has_its_language_and_localized_title(built_site, site_data):
+    for lang in LANGUAGES:
+        home = built_site.page(PREFIX[lang])
+        assert home.lang == lang
+        network = site_data.settings.network_name.get(lang)[0]
+        assert home.title.endswith(network), (lang, home.title)
+        # the home's own heading is in the page's language, not the default one
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", home.article, re.S).group(1)
+        if lang != DEFAULT_LANGUAGE:
+            assert h1 != re.search(r"<h1[^>]*>(.*?)</h1>", built_site.page("").article, re.S).group(1)
+
+
+@pytest.mark.parametrize("page", HAND_WRITTEN + ["paises/index.md", "paises/ar.md"])
+def test_language_switcher_leads_to_the_same_page_in_each_language(built_site, page):
+    for lang in LANGUAGES:
+        url = PREFIX[lang] + page_url(page)
+        links = {attrs["hreflang"]: href for tag, href, attrs in built_site.page(url).links
+                 if tag == "a" and "md-select__link" in (attrs.get("class") or "")}
+        assert set(links) == set(LANGUAGES), (url, links)
+        for other, href in links.items():
+            target = built_site.resolve(url, href)
+            assert target == PREFIX[other] + page_url(page), (url, other, href)
+            assert built_site.page(target).lang == other
+
+
+def test_untranslated_page_is_served_in_spanish_with_a_notice(edge_site, site_data):
+    spanish = edge_site.page("solo-en-espanol/")
+    assert "rt-untranslated-notice" not in spanish.html
+    for lang in ("en", "pt"):
+        page = edge_site.page(f"{lang}/solo-en-espanol/")
+        notice = site_data.ui["not_translated_notice"].get(lang)[0]
+        assert page.lang == lang
+        assert notice in page.text
+        assert "Texto que todavía no se tradujo." in page.text
+        assert re.search(r'<div lang="es">\s*<article', page.html) or 'lang="es"' in page.article or \
+            re.search(r'<div lang="es">', page.html)
+
+
+def test_no_broken_internal_link_in_any_language(built_site):
+    broken = []
+    for url in built_site.html_urls():
+        page = built_site.page(url)
+        for tag, href, _ in page.links:
+            if not href or href.startswith("#") and href[1:] in page.ids or href == "#":
+                continue
+            target = built_site.resolve(url, href)
+            if target is None:
+                continue
+            path, _, anchor = target.partition("#")
+            if built_site.file_for(path) is None:
+                broken.append((url, href))
+            elif anchor and path.endswith(("/", ".html")) or (anchor and path == ""):
+                if anchor not in built_site.page(path).ids:
+                    broken.append((url, href, "missing anchor"))
+    assert not broken, broken[:20]
+
+
+def test_generated_pages_are_in_each_languages_sitemap_entries(built_site, site_data):
+    tree = ET.parse(built_site.root / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = {loc.text.split("://")[-1].lstrip("/") for loc in tree.findall(".//s:loc", ns)}
+    for path in generated_paths(site_data):
+        for lang in LANGUAGES:
+            assert any(loc.endswith(PREFIX[lang] + page_url(path)) or loc == PREFIX[lang] + page_url(path)
+                       for loc in locs), (lang, path)
+    # each generated entry names its alternates in every language (hreflang)
+    for url in tree.findall("s:url", ns):
+        if url.find("s:loc", ns).text.endswith("paises/ar/"):
+            langs = {link.get("hreflang") for link in url.findall("x:link", ns)}
+            assert langs == set(LANGUAGES)
+
+
+def test_each_language_has_its_own_404(built_site, site_data):
+    for lang in LANGUAGES:
+        page = built_site.page(f"{PREFIX[lang]}404.html")
+        assert page.lang == lang
+        assert site_data.ui["not_found_title"].get(lang)[0] in page.text
+        # a host serving /404.html for every address still speaks each reader's language
+    root = built_site.page("404.html")
+    for lang in LANGUAGES:
+        assert site_data.ui["not_found_text"].get(lang)[0] in root.text
+
+
+def test_search_index_has_entries_in_every_language(built_site):
+    import json
+    index = json.loads((built_site.root / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert set(index["config"]["lang"]) >= set(LANGUAGES)
+    for lang in ("en", "pt"):
+        assert any(loc.startswith(f"{lang}/paises/ar/") for loc in locations)
+    assert any(loc.startswith("paises/ar/") for loc in locations)
+
+
+def test_no_page_asks_another_host_for_anything(built_site):
+    for url in built_site.html_urls():
+        page = built_site.page(url)
+        for tag, href, attrs in page.links:
+            if tag in ("script", "img", "iframe", "source", "audio", "video") or (
+                    tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload", "icon")):
+                assert built_site.resolve(url, href) is not None, (url, tag, href)
+        assert "fonts.googleapis" not in page.html and "fonts.gstatic" not in page.html

@@ -1,0 +1,120 @@
+"""Loading and checking the data files, without MkDocs: every kind of editor mistake
+gets a `file:line:col` message in Spanish and English, and nothing is half-loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hooks.sitegen.load import load_site
+from hooks.sitegen.problems import DataProblems
+from hooks.sitegen.yamlsource import load_yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of the data and schemas, for breaking on purpose."""
+    for folder in ("data", "schemas"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> int:
+    """Replaces the first `old` in a data file; returns the line number where it was."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def problems_of(project: Path) -> list:
+    with pytest.raises(DataProblems) as caught:
+        load_site(project, TODAY)
+    return caught.value.problems
+
+
+def test_real_data_loads(project):
+    site = load_site(project, TODAY)
+    files = sorted(p.stem.upper() for p in (project / "data/countries").glob("*.yml"))
+    assert [c.iso2 for c in site.countries] == files
+
+
+def test_yaml_positions_point_at_the_value(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("a:\n  b: [1, 2]\n  c:\n    - d: yes\n", encoding="utf-8")
+    doc, problems = load_yaml(path, tmp_path)
+    assert not problems
+    assert doc.data == {"a": {"b": [1, 2], "c": [{"d": "yes"}]}}  # unquoted yes stays text
+    assert doc.where(("a", "c", 0, "d")) == (4, 10)
+    assert doc.where(("a", "b", 1)) == (2, 10)
+
+
+@pytest.mark.parametrize("old, new, field, words", [
+    ("value: partially_criminalised", "value: partialy_criminalised",
+     "indicators.legal_model.value", ['"partialy_criminalised"', 'did you mean "partially_criminalised"']),
+    ("phase: 1", "phase: 3", "phase", ["'3' is not an allowed value", "1, 2"]),
+    ("last_reviewed: 2026-11-29", "last_reviewed: 2026-02-30", "review.last_reviewed", ["not a real date"]),
+    ("last_reviewed: 2026-11-29", "last_reviewed: 2027-01-10", "review.last_reviewed", ["in the future"]),
+    ("sources: [wiki-ar]\n  buying", "sources: [wiki-arg]\n  buying", "indicators.selling_criminalised.sources[0]",
+     ["'wiki-arg' is not in this file's 'sources' list", 'did you mean "wiki-ar"']),
+    ('url: "https://en.wikipedia.org/wiki/Prostitution_in_Argentina"', 'url: "en.wikipedia.org/wiki"',
+     "sources[0].url", ["not a web address"]),
+    ("  test_free:\n    value: \"yes\"\n    sources: [argentina-gob-vih]\n", "",
+     "indicators", ["answer 'test_free' is missing"]),
+    ("  buying_criminalised:\n    value: \"no\"\n    sources: [wiki-ar]\n",
+     "  buying_criminalised:\n    value: \"no\"\n", "indicators.buying_criminalised.value", ["without a source"]),
+    ("phase: 1", "phase: one", "phase", ["'one' is not an allowed value"]),
+])
+def test_each_mistake_names_file_line_field_and_fix(project, old, new, field, words):
+    line = edit(project, "data/countries/ar.yml", old, new)
+    problems = problems_of(project)
+    matching = [p for p in problems if p.field == field]
+    assert matching, [p.format() for p in problems]
+    problem = matching[0]
+    assert problem.file == "data/countries/ar.yml"
+    assert line <= problem.line <= line + 3 or field == "indicators"
+    for word in words:
+        assert word in problem.message_en
+    assert problem.message_es and problem.message_es != problem.message_en
+    assert problem.format().startswith(f"data/countries/ar.yml:{problem.line}:{problem.column}: {field}: ")
+
+
+def test_syntax_error_and_tabs_and_duplicates(project):
+    edit(project, "data/countries/bo.yml", "phase: 1", "phase: 1\nphase: 2")
+    edit(project, "data/countries/cl.yml", "phase: 1", "phase: [1")
+    edit(project, "data/countries/co.yml", "phase: 1", "\tphase: 1")
+    problems = problems_of(project)
+    by_file = {p.file: p for p in problems}
+    assert "duplicate key 'phase'" in by_file["data/countries/bo.yml"].message_en
+    assert "invalid YAML" in by_file["data/countries/cl.yml"].message_en
+    assert "a tab starts this line" in by_file["data/countries/co.yml"].message_en
+    # every problem of every file at once
+    assert {"data/countries/bo.yml", "data/countries/cl.yml", "data/countries/co.yml"} <= set(by_file)
+
+
+def test_unknown_country_code_is_refused(project):
+    shutil.copy(project / "data/countries/ar.yml", project / "data/countries/xx.yml")
+    problems = problems_of(project)
+    assert any(p.file == "data/countries/xx.yml" and "ISO" in p.message_en for p in problems)
+
+
+def test_catalogue_mistakes_stop_before_answers_are_checked(project):
+    edit(project, "data/indicators.yml", "scale: compulsion", "scale: compulsionn")
+    problems = problems_of(project)
+    assert any(p.file == "data/indicators.yml" and 'did you mean "compulsion"' in p.message_en for p in problems)
+
+
+def test_report_lists_all_problems_and_no_traceback(project):
+    edit(project, "data/countries/ar.yml", "phase: 1", "phase: 7")
+    edit(project, "data/countries/bo.yml", "phase: 1", "phase: 8")
+    report = DataProblems(problems_of(project)).report()
+    assert "2 problem(s)" in report and "Traceback" not in report
+    assert report.index("data/countries/ar.yml") < report.index("data/countries/bo.yml")

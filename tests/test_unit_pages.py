@@ -1,0 +1,101 @@
+"""Page generation from data, without MkDocs: views, escaping, commentary, markers."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from hooks.sitegen import model as m
+from hooks.sitegen.load import load_site
+from hooks.sitegen.pages import GENERATED_MARKER, fill_markers, generated_pages, profile_page
+from hooks.sitegen.views import SYMBOLS, index_view, profile_view
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 29)
+HOSTILE = '<script>alert(1)</script> *bold* [link](http://evil.example)'
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(ROOT, TODAY)
+
+
+def with_country(site, country):
+    return dataclasses.replace(site, countries=tuple(c if c.iso2 != country.iso2 else country for c in site.countries))
+
+
+def test_one_page_per_country_plus_the_index_in_each_language(site):
+    for lang in m.LANGUAGES:
+        pages = generated_pages(site, lang, TODAY)
+        assert [p.path for p in pages] == ["paises/index.md"] + [f"paises/{c.slug}.md" for c in site.countries]
+
+
+def test_profile_view_follows_the_data(site):
+    country = site.countries[0]
+    view = profile_view(site, country, "pt", TODAY)
+    facts = {f["id"]: f for g in view["groups"] for f in g["facts"]}
+    assert set(facts) == {i.id for i in site.catalogue.indicators}
+    for indicator in site.catalogue.indicators:
+        answer = country.answers[indicator.id]
+        fact = facts[indicator.id]
+        assert fact["value"]["code"] == answer.value
+        assert fact["value"]["symbol"] == SYMBOLS[indicator.tone(answer.value)]
+        assert [c["number"] for c in fact["cites"]] == [
+            [s.id for s in country.sources].index(sid) + 1 for sid in answer.sources]
+        if not answer.known:
+            assert fact["value"]["label"] == site.ui["no_verified_information"].pt
+
+
+def test_outdated_review_is_flagged_after_the_configured_months(site):
+    country = site.countries[0]
+    months = site.settings.review_max_age_months
+    old = dataclasses.replace(country, review=m.Review(dt.date(2025, 11, 28)))
+    fresh = dataclasses.replace(country, review=m.Review(dt.date(2025, 12, 1)))
+    assert months == 12
+    assert profile_view(site, old, "es", TODAY)["review"]["outdated"]
+    assert not profile_view(site, fresh, "es", TODAY)["review"]["outdated"]
+    page = profile_page(site, old, "en", TODAY).markdown
+    assert site.ui["review_outdated_title"].en in page
+
+
+def test_hostile_yaml_text_is_escaped_for_html_and_markdown(site):
+    country = site.countries[0]
+    hostile = dataclasses.replace(
+        country, summary=m.Text(HOSTILE, HOSTILE, HOSTILE),
+        sources=(dataclasses.replace(country.sources[0], title=HOSTILE),) + country.sources[1:])
+    markdown = profile_page(with_country(site, hostile), hostile, "es", TODAY).markdown
+    assert "<script>" not in markdown
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
+
+
+def test_untranslated_data_text_is_marked_with_its_language(site):
+    country = dataclasses.replace(site.countries[0], summary=m.Text("Solo en español."))
+    markdown = profile_page(site, country, "en", TODAY).markdown
+    assert '<p class="rt-summary" lang="es">Solo en español.' in markdown
+    assert site.ui["not_translated_short"].en in markdown
+
+
+def test_commentary_goes_under_the_facts_or_at_the_marker(site):
+    country = site.countries[0]
+    under = profile_page(site, country, "es", TODAY, commentary="Comentario de la editora.").markdown
+    assert under.index("Comentario de la editora.") > under.index('id="known_cases"')
+    assert under.index("Comentario de la editora.") < under.index("{ #laws }")
+    marked = profile_page(site, country, "es", TODAY, commentary=f"Antes.\n\n{GENERATED_MARKER}\n\nDespués.").markdown
+    assert marked.index("Antes.") < marked.index("# Argentina") < marked.index("Después.")
+
+
+def test_index_rows_are_sorted_by_localized_name_ignoring_accents(site):
+    names = [row["name"] for row in index_view(site, "es")["rows"]]
+    assert len(names) == len(site.countries)
+    stripped = [n.replace("é", "e").replace("á", "a").replace("ú", "u").lower() for n in names]
+    assert stripped == sorted(stripped)
+
+
+def test_markers_in_hand_written_pages(site):
+    filled = fill_markers("Hola\n\n<!-- sitio:paises -->\n\n<!-- sitio:contacto -->\n<!-- sitio:nada -->", "index.md", "pt", site)
+    assert filled.count("<li><a href=\"paises/") == len(site.countries)
+    assert site.settings.email in filled
+    assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
