@@ -155,7 +155,7 @@ def _catalogue(data) -> m.Catalogue:
     return m.Catalogue(tuple(
         m.Group(g["id"], _text(g["title"]), tuple(
             m.Indicator(i["id"], g["id"], i["scale"], scales[i["scale"]], _text(i["question"]),
-                        _text(i["explanation"]), dict(i["tones"]), bool(i.get("key")))
+                        _text(i["explanation"]), dict(i["tones"]), bool(i.get("key")), _text(i.get("short")))
             for i in g["indicators"]))
         for g in data["groups"]))
 

@@ -46,6 +46,10 @@ class Indicator:
     explanation: Text
     tones: dict
     key: bool = False
+    short: Text | None = None
+
+    def short_title(self, lang: str) -> str:
+        return (self.short or self.question).get(lang)[0]
 
     def scale_value(self, code: str) -> ScaleValue | None:
         return next((v for v in self.values if v.code == code), None)

@@ -136,12 +136,13 @@ def index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict
         url = relative_url(COUNTRIES_INDEX, profile_path(country.iso2), directory_urls)
         rows.append({
             "iso2": country.iso2, "name": name, "url": url,
-            "cells": [{"value": value_view(i, country.answers[i.id], lang, ui),
+            "cells": [{"value": value_view(i, country.answers[i.id], lang, ui), "title": i.short_title(lang),
                        "url": relative_url(COUNTRIES_INDEX, profile_path(country.iso2), directory_urls, i.id)}
                       for i in key_indicators],
         })
     return {
-        "columns": [{"id": i.id, "question": i.question.get(lang)[0]} for i in key_indicators],
+        "columns": [{"id": i.id, "title": i.short_title(lang), "question": i.question.get(lang)[0]}
+                    for i in key_indicators],
         "rows": rows,
         "legend": [{"symbol": SYMBOLS[t], "label": ui["tone_" + t], "tone": t}
                    for t in ("protective", "mixed", "harmful", "unknown")],
