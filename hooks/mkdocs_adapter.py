@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sitegen import model, pages
+from sitegen import model, pages, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
 from sitegen.views import Ui
@@ -36,11 +36,19 @@ def _today() -> dt.date:
     return dt.date.fromisoformat(override) if override else dt.date.today()
 
 
-def site_data() -> model.SiteData:
+def _load_if_changed() -> model.SiteData:
     current = fingerprint(ROOT / "data")
     if _cache["fingerprint"] != current:
-        _cache["site"] = load_site(ROOT, _today())
+        _cache["site"] = None  # never build from data that failed to load
+        with timings.measure("load_and_validate"):
+            _cache["site"] = load_site(ROOT, _today(),
+                                       synthetic_codes=os.environ.get("SITEGEN_BENCH_SYNTHETIC") == "1")
         _cache["fingerprint"] = current
+    return _cache["site"]
+
+
+def site_data() -> model.SiteData:
+    """The data loaded for the current build command (checked in `on_config`)."""
     return _cache["site"]
 
 
@@ -51,15 +59,19 @@ def _i18n(config):
 # -- Load and check the data before anything is written -----------------------------
 @event_priority(-110)  # after static-i18n has set the language being built
 def on_config(config):
+    i18n = _i18n(config)
+    if not i18n.building:
+        timings.start_build()
     try:
-        site = site_data()
+        # Once per build command: the other languages' builds reuse what was loaded.
+        site = _load_if_changed() if not i18n.building else site_data()
     except DataProblems as problems:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             for problem in problems.problems:
                 print(problem.github_annotation())
         # A BuildError stops MkDocs before it cleans site/: nothing already built is lost.
         raise PluginError(problems.report()) from None
-    lang = _i18n(config).current_language
+    lang = i18n.current_language
     config.site_name = site.settings.network_name.get(lang)[0]
     return config
 
@@ -94,7 +106,9 @@ def on_files(files, config):
             commentaries[path] = text
             files.remove(file)
 
-    for page in pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls):
+    with timings.measure("generate_pages"):
+        generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls)
+    for page in generated:
         file = _generated_file(config, page.path, lang, default, page.markdown)
         # The attributes static-i18n reads for the language switcher and the sitemap.
         file.locale = file.locale_alternate_of = file.localization = lang
@@ -156,3 +170,4 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     _not_found_pages.clear()
+    timings.finish_build()

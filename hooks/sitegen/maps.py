@@ -1,0 +1,387 @@
+"""Choropleth and locator maps as inline SVG, made at build time.
+
+No JavaScript, no tiles, no map library: the country shapes are SVG path data already
+projected into one viewBox (data/geo/latin-america.json, written by
+scripts/make_map_geometry.py; see data/geo/README.md), and the functions here only
+lay them out as markup. Every text is escaped, so a name typed in YAML reaches the
+reader as text.
+
+Colours come from the site's CSS classes; the presentation attributes written here
+(`fill="currentColor"` on tone classes that set `color`, grey for other countries,
+white borders) are only fallbacks that any CSS rule overrides.
+
+CSS classes used:
+
+- `rt-map` (choropleth `<svg>`), `rt-map-others`, `rt-map-regions`, `rt-map-symbols`
+  (its `<g>` groups), `rt-map-other` (a non-member shape), `rt-map-link` (a member's
+  `<a>`), `rt-map-region` + `rt-tone-<tone>` (a member's `<path>`), `rt-map-symbol`
+  (a symbol `<text>`, on the map and in the legend);
+- `rt-map-legend` (`<ul>`), `rt-map-legend-item` (`<li>`), `rt-map-key` (the small
+  `<svg>` swatch, whose `<rect>` has `rt-tone-<tone>`), `rt-map-legend-label`,
+  `rt-map-legend-count`;
+- `rt-locator` (locator `<svg>`), `rt-locator-focus` (the highlighted country),
+  `rt-locator-ring` (a circle around a country too small to see), and `rt-map-other`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterable, Mapping
+from urllib.parse import urlsplit
+
+from markupsafe import Markup  # Markup.format escapes every argument (markupsafe.escape)
+
+SVG_NS = "http://www.w3.org/2000/svg"
+OTHER_FILL = "#d4d4d4"  # neutral grey, for countries that are not members
+BORDER = "#ffffff"
+SYMBOL_SIZE = 18  # user units, in a 1000-wide viewBox
+
+_TOKEN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_SAFE_SCHEMES = {"", "http", "https", "mailto"}
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Projected country shapes, keyed by ISO 3166-1 alpha-2 code (upper case).
+
+    view_box: (min_x, min_y, width, height) of the SVG viewBox;
+    shapes: code -> SVG path `d` (absolute coordinates in the viewBox);
+    labels: code -> (x, y), a point inside the country's largest polygon;
+    bboxes: code -> (x0, y0, x1, y1), the bounding box of the shape.
+    """
+
+    view_box: tuple[float, float, float, float]
+    shapes: Mapping[str, str]
+    labels: Mapping[str, tuple[float, float]]
+    bboxes: Mapping[str, tuple[float, float, float, float]]
+
+
+def load_geometry(path: str | Path) -> Geometry:
+    """Reads data/geo/latin-america.json (or a file of the same shape)."""
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    try:
+        view_box = tuple(float(v) for v in data["view_box"])
+        if len(view_box) != 4 or view_box[2] <= 0 or view_box[3] <= 0:
+            raise ValueError(f"view_box {data['view_box']!r}")
+        shapes, labels, bboxes = {}, {}, {}
+        for code, country in sorted(data["countries"].items()):
+            if not _ISO2.match(code):
+                raise ValueError(f"country code {code!r}")
+            if not isinstance(country["d"], str) or not country["d"].startswith("M"):
+                raise ValueError(f"{code}: path d")
+            shapes[code] = country["d"]
+            x, y = country["label"]
+            labels[code] = (float(x), float(y))
+            x0, y0, x1, y1 = country["bbox"]
+            bboxes[code] = (float(x0), float(y0), float(x1), float(y1))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"{path}: not a map geometry file: {error}") from None
+    return Geometry(view_box, MappingProxyType(shapes), MappingProxyType(labels),
+                    MappingProxyType(bboxes))
+
+
+# --- helpers -----------------------------------------------------------------------
+
+def _num(value: float) -> str:
+    """A coordinate with at most one decimal, without a trailing ".0"."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _box(box: Iterable[float]) -> str:
+    return " ".join(_num(v) for v in box)
+
+
+def _attrs(**attributes) -> Markup:
+    """` name="value"` pairs, escaped; `aria_label` is written `aria-label`; None skipped."""
+    return Markup("").join(
+        Markup(' {}="{}"').format(Markup(name.rstrip("_").replace("_", "-")), value)
+        for name, value in attributes.items() if value is not None)
+
+
+def _token(value: str, what: str) -> str:
+    if not isinstance(value, str) or not _TOKEN.match(value):
+        raise ValueError(f"{what} must be a lower-case word (a-z, 0-9, -, _): {value!r}")
+    return value
+
+
+def _lang(lang: str | None) -> str | None:
+    if lang is not None and not _LANG.match(lang):
+        raise ValueError(f"not a language tag: {lang!r}")
+    return lang
+
+
+def _href(href: str) -> str:
+    """Relative addresses and http(s)/mailto only: never `javascript:` and the like."""
+    scheme = urlsplit(_CONTROL.sub("", str(href))).scheme.lower()
+    if scheme not in _SAFE_SCHEMES:
+        raise ValueError(f"link scheme not allowed in a map: {href!r}")
+    return str(href)
+
+
+def _code(geometry: Geometry, iso2: str) -> str:
+    code = str(iso2).upper()
+    if code not in geometry.shapes:
+        raise KeyError(f"no shape for country {iso2!r} in the map geometry")
+    return code
+
+
+def _make_id(prefix: str, *parts) -> str:
+    digest = hashlib.sha1(json.dumps(parts, sort_keys=True, ensure_ascii=False,
+                                     default=str).encode("utf-8")).hexdigest()
+    return f"{prefix}-{digest[:10]}"
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"not a usable id: {value!r}")
+    return value
+
+
+# --- choropleth --------------------------------------------------------------------
+
+def render_map(geometry: Geometry, regions: list[dict], *, title: str, description: str,
+               legend: list[dict], lang: str | None, map_id: str | None = None) -> str:
+    """A choropleth map of the member countries: an inline `<svg>`, then its legend.
+
+    regions: one dict per member country, {"iso2", "name", "value_label", "tone",
+    "symbol", "href"}; each becomes a link (in the order given, which is the keyboard
+    order) around its shape, named "Name: value label", with its symbol drawn on top.
+    Every other shape of the geometry is drawn grey and hidden from assistive
+    technologies. legend: {"tone", "symbol", "label", "count"} per tone, rendered as
+    `<ul class="rt-map-legend">` after the map.
+
+    The `<svg>` has role="group" (it holds links, so it cannot be role="img"), and is
+    named by its `<title>` and described by its `<desc>`. `map_id` (default: derived
+    from the content, so builds are reproducible) prefixes the ids inside.
+
+    Returns a plain str of HTML, already escaped: wrap it in markupsafe.Markup (or use
+    `|safe`) to put it in an autoescaped Jinja template.
+    """
+    lang = _lang(lang)
+    members: list[tuple[str, dict]] = []
+    seen: set[str] = set()
+    for region in regions:
+        code = _code(geometry, region["iso2"])
+        if code in seen:
+            raise ValueError(f"country {code} appears twice in the map regions")
+        seen.add(code)
+        _token(region["tone"], "tone")
+        members.append((code, region))
+    map_id = _check_id(map_id) if map_id else _make_id(
+        "rt-map", title, description, [(c, r) for c, r in members], legend, lang)
+    title_id, desc_id = f"{map_id}-title", f"{map_id}-desc"
+
+    out = [
+        Markup("<svg{}>").format(_attrs(
+            xmlns=SVG_NS, class_="rt-map", id=map_id, viewBox=_box(geometry.view_box),
+            role="group", aria_labelledby=title_id, aria_describedby=desc_id, lang=lang)),
+        Markup('<title id="{}">{}</title>').format(title_id, title),
+        Markup('<desc id="{}">{}</desc>').format(desc_id, description),
+        Markup("<g{}>").format(_attrs(class_="rt-map-others", aria_hidden="true",
+                                      stroke=BORDER, stroke_width="0.6",
+                                      stroke_linejoin="round", fill_rule="evenodd")),
+    ]
+    for code, d in geometry.shapes.items():
+        if code not in seen:
+            out.append(Markup("<path{}/>").format(_attrs(
+                class_="rt-map-other", fill=OTHER_FILL, aria_hidden="true", d=d)))
+    out.append(Markup("</g>"))
+
+    out.append(Markup("<g{}>").format(_attrs(class_="rt-map-regions", stroke=BORDER,
+                                             stroke_width="0.8", stroke_linejoin="round",
+                                             fill_rule="evenodd")))
+    for code, region in members:
+        name = Markup("{}: {}").format(region["name"], region["value_label"])
+        out.append(Markup("<a{}><title>{}</title><path{}/></a>").format(
+            _attrs(class_="rt-map-link", href=_href(region["href"]), aria_label=name),
+            name,
+            _attrs(class_=f"rt-map-region rt-tone-{region['tone']}", fill="currentColor",
+                   d=geometry.shapes[code])))
+    out.append(Markup("</g>"))
+
+    symbols = [(code, region["symbol"]) for code, region in members if region.get("symbol")]
+    if symbols:
+        out.append(Markup("<g{}>").format(_attrs(
+            class_="rt-map-symbols", aria_hidden="true", pointer_events="none",
+            text_anchor="middle", font_size=str(SYMBOL_SIZE), font_weight="bold",
+            fill="#ffffff", stroke="#000000", stroke_width="0.6", stroke_opacity="0.35",
+            paint_order="stroke")))
+        for code, symbol in symbols:
+            x, y = geometry.labels[code]
+            out.append(Markup("<text{}>{}</text>").format(
+                _attrs(class_="rt-map-symbol", x=_num(x), y=_num(y), dy="0.35em"), symbol))
+        out.append(Markup("</g>"))
+    out.append(Markup("</svg>"))
+    return str(Markup("").join(out) + Markup("\n") + Markup(render_legend(legend, lang=lang)))
+
+
+def render_legend(legend: list[dict], *, lang: str | None = None) -> str:
+    """`<ul class="rt-map-legend">`: per tone, a swatch with its symbol, label, count."""
+    lang = _lang(lang)
+    items = []
+    for entry in legend:
+        tone = _token(entry["tone"], "tone")
+        count = entry["count"]
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"legend count must be a whole number: {count!r}")
+        key = Markup(
+            '<svg{}><rect{}/><text{}>{}</text></svg>').format(
+            _attrs(xmlns=SVG_NS, class_="rt-map-key", viewBox="0 0 20 20", width="20",
+                   height="20", aria_hidden="true", focusable="false"),
+            _attrs(class_=f"rt-tone-{tone}", fill="currentColor", width="20", height="20",
+                   rx="3"),
+            _attrs(class_="rt-map-symbol", x="10", y="10", dy="0.35em", text_anchor="middle",
+                   font_size="13", font_weight="bold", fill="#ffffff"),
+            entry.get("symbol") or "")
+        items.append(Markup(
+            '<li class="rt-map-legend-item">{} <span class="rt-map-legend-label">{}</span> '
+            '<span class="rt-map-legend-count">{}</span></li>').format(
+            key, entry["label"], str(count)))
+    return str(Markup("<ul{}>{}</ul>").format(_attrs(class_="rt-map-legend", lang=lang),
+                                              Markup("").join(items)))
+
+
+# --- locator -----------------------------------------------------------------------
+
+_RING = re.compile(r"M([^Z]*)Z")
+
+
+def _clip(points: list, box: tuple[float, float, float, float]) -> list:
+    """Sutherland–Hodgman clipping of a ring (no repeated last point) to (x0, y0, x1, y1)."""
+    x0, y0, x1, y1 = box
+
+    def at_x(x):
+        return lambda p, q: (x, p[1] + (q[1] - p[1]) * (x - p[0]) / (q[0] - p[0]))
+
+    def at_y(y):
+        return lambda p, q: (p[0] + (q[0] - p[0]) * (y - p[1]) / (q[1] - p[1]), y)
+
+    for inside, cross in ((lambda p: p[0] >= x0, at_x(x0)), (lambda p: p[0] <= x1, at_x(x1)),
+                          (lambda p: p[1] >= y0, at_y(y0)), (lambda p: p[1] <= y1, at_y(y1))):
+        out = []
+        for i, current in enumerate(points):
+            previous = points[i - 1]
+            if inside(current):
+                if not inside(previous):
+                    out.append(cross(previous, current))
+                out.append(current)
+            elif inside(previous):
+                out.append(cross(previous, current))
+        points = out
+        if not points:
+            break
+    return points
+
+
+def coarsen(d: str, step: float, *, clip: tuple[float, float, float, float] | None = None,
+            keep_small: bool = False) -> str:
+    """The same path with fewer points, for a map shown small.
+
+    A point closer than `step` (in x + y) to the last kept one is dropped, and so is a
+    ring smaller than `step` (unless keep_small). With `clip` (x0, y0, x1, y1), what
+    lies outside that box is cut off. Works on the path data written by
+    make_map_geometry.py (absolute "Mx,yLx,y x,y…Z" rings)."""
+    parts = []
+    for body in _RING.findall(d):
+        points = [tuple(float(v) for v in pair.split(","))
+                  for pair in body.replace("L", " ").split()]
+        if clip is not None:
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            if max(xs) < clip[0] or max(ys) < clip[1] or min(xs) > clip[2] or min(ys) > clip[3]:
+                continue
+            if min(xs) < clip[0] or min(ys) < clip[1] or max(xs) > clip[2] or max(ys) > clip[3]:
+                points = _clip(points, clip)
+                if len(points) < 3:
+                    continue
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        if not keep_small and max(max(xs) - min(xs), max(ys) - min(ys)) < step:
+            continue
+        kept = [points[0]]
+        for x, y in points[1:]:
+            if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= step:
+                kept.append((x, y))
+        if len(kept) < 3:
+            if not keep_small:
+                continue
+            kept = points
+        first, *rest = kept
+        parts.append(f"M{_num(first[0])},{_num(first[1])}L"
+                     + " ".join(f"{_num(x)},{_num(y)}" for x, y in rest) + "Z")
+    return "".join(parts)
+
+
+# --- locator -----------------------------------------------------------------------
+
+def locator_box(geometry: Geometry, iso2: str) -> tuple[float, float, float, float]:
+    """A square (min_x, min_y, width, height) around a country, inside the viewBox:
+    about twice the country's size, at least 30 % of the viewBox's width."""
+    code = _code(geometry, iso2)
+    vx, vy, vw, vh = geometry.view_box
+    x0, y0, x1, y1 = geometry.bboxes[code]
+    side = min(max((x1 - x0) * 2.2, (y1 - y0) * 2.2, vw * 0.3), vw, vh)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    left = min(max(cx - side / 2, vx), vx + vw - side)
+    top = min(max(cy - side / 2, vy), vy + vh - side)
+    return (round(left, 1), round(top, 1), round(side, 1), round(side, 1))
+
+
+def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None,
+                   locator_id: str | None = None) -> str:
+    """A small map showing where one country is: an `<svg role="img">` named `name`.
+
+    Cropped to a square around the country (see locator_box); only the shapes that
+    reach into that square are written, cut to it, with the points closer than 1/150
+    of the square dropped (see coarsen), so the markup stays light (a few kilobytes). A country too small to
+    see at that scale gets a ring around it.
+    """
+    lang = _lang(lang)
+    code = _code(geometry, iso2)
+    box = locator_box(geometry, code)
+    bx, by, side, _ = box
+    locator_id = _check_id(locator_id) if locator_id else _make_id("rt-locator", code, name, lang)
+    title_id = f"{locator_id}-title"
+    step = side / 150
+    margin = 4 * step
+    clip = (bx - margin, by - margin, bx + side + margin, by + side + margin)
+    out = [
+        Markup("<svg{}>").format(_attrs(
+            xmlns=SVG_NS, class_="rt-locator", id=locator_id, viewBox=_box(box),
+            width="200", height="200", role="img", aria_labelledby=title_id, lang=lang)),
+        Markup('<title id="{}">{}</title>').format(title_id, name),
+        Markup("<g{}>").format(_attrs(stroke=BORDER, stroke_width=_num(side / 500),
+                                      stroke_linejoin="round", fill_rule="evenodd")),
+    ]
+    for other, d in geometry.shapes.items():
+        if other == code:
+            continue
+        x0, y0, x1, y1 = geometry.bboxes[other]
+        if x1 < bx or y1 < by or x0 > bx + side or y0 > by + side:
+            continue
+        coarse = coarsen(d, step, clip=clip)
+        if coarse:
+            out.append(Markup("<path{}/>").format(_attrs(class_="rt-map-other",
+                                                         fill=OTHER_FILL, d=coarse)))
+    out.append(Markup("<path{}/>").format(_attrs(
+        class_="rt-locator-focus", fill="currentColor",
+        d=coarsen(geometry.shapes[code], step, clip=clip, keep_small=True))))
+    out.append(Markup("</g>"))
+    x0, y0, x1, y1 = geometry.bboxes[code]
+    size = max(x1 - x0, y1 - y0)
+    if size < side / 10:
+        out.append(Markup("<circle{}/>").format(_attrs(
+            class_="rt-locator-ring", cx=_num((x0 + x1) / 2), cy=_num((y0 + y1) / 2),
+            r=_num(size / 2 + side / 40), fill="none", stroke="currentColor",
+            stroke_width=_num(side / 150))))
+    out.append(Markup("</svg>"))
+    return str(Markup("").join(out))

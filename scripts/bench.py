@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""`make bench`: how fast the site builds, against bare MkDocs, and as the network grows.
+
+Measures, on this machine, in one run (each figure the median of --runs runs, with min
+and max):
+  1. the real site's full build (all languages);
+  2. a bare baseline: the same pages per language as plain Markdown files, same theme,
+     plugins and settings, but no hooks and no data; and the ratio of 1 to 2;
+  3. synthetic networks of --sizes countries (copies of the real country files, so the
+     same indicators, sources and notes per country): build time, time per page, peak memory;
+  4. the hooks' own work per build (loading + validating, generating pages);
+  5. the time `mkdocs serve` takes to rebuild after one country file is edited;
+  6. size per page type (HTML, raw and gzip) and search index size per language.
+Prints a Markdown table and writes it to bench-results.md (not committed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from hooks.sitegen.load import load_site  # noqa: E402
+from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
+from hooks.sitegen.pages import fill_markers, generated_pages  # noqa: E402
+
+MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# -- running builds ---------------------------------------------------------------
+
+def copy_project(target: Path) -> Path:
+    shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "site", "__pycache__", ".pytest_cache", "bench-results.*"))
+    return target
+
+
+def timed_build(project: Path, env: dict | None = None) -> dict:
+    """One `mkdocs build`: wall time, peak memory of the process, hooks' own timings."""
+    out = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    timings = out.with_suffix(".timings.json")
+    env = {**ENV, **(env or {}), "SITEGEN_TIMINGS": str(timings)}
+    start = time.perf_counter()
+    proc = subprocess.Popen([MKDOCS, "build", "--strict", "-q", "-d", str(out)], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = proc.stderr.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{stderr}")
+    hooks = json.loads(timings.read_text().splitlines()[-1]) if timings.exists() else {}
+    pages = sum(1 for _ in out.rglob("*.html"))
+    result = {"seconds": elapsed, "peak_mb": usage.ru_maxrss / 1024, "hooks": hooks, "pages": pages, "site": out}
+    timings.unlink(missing_ok=True)
+    return result
+
+
+def repeat(runs: int, fn) -> list[dict]:
+    results = [fn() for _ in range(runs)]
+    for r in results[:-1]:
+        shutil.rmtree(r["site"], ignore_errors=True)
+    return results
+
+
+def spread(values: list[float], fmt: str = "{:.2f}") -> str:
+    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
+
+
+# -- the bare baseline ------------------------------------------------------------
+
+def baseline_project(target: Path) -> Path:
+    """Same pages (the real generated Markdown written to files), no hooks, no data."""
+    site = load_site(ROOT)
+    target.mkdir(parents=True)
+    docs = target / "docs"
+    for lang in LANGUAGES:
+        for src in (ROOT / "docs" / lang).rglob("*.md"):
+            rel = src.relative_to(ROOT / "docs" / lang).as_posix()
+            dest = docs / lang / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(fill_markers(src.read_text(encoding="utf-8"), rel, lang, site), encoding="utf-8")
+        for page in generated_pages(site, lang, __import__("datetime").date.today()):
+            dest = docs / lang / page.path
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(page.markdown, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # The theme overrides read the hooks' interface texts: the baseline uses plain Material.
+    config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
+    config = config.replace("  custom_dir: overrides\n", "")
+    config = re.sub(r"\nextra_css:\n(  - .*\n)+", "\n", config)
+    config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return target
+
+
+# -- synthetic networks -----------------------------------------------------------
+
+def synthetic_project(target: Path, size: int) -> Path:
+    """A copy of the site whose data/countries/ holds `size` countries."""
+    copy_project(target)
+    countries = target / "data" / "countries"
+    templates = [p.read_bytes() for p in sorted(countries.glob("*.yml"))]
+    for path in countries.glob("*.yml"):
+        path.unlink()
+    from babel import Locale
+    iso = sorted(c.lower() for c in Locale("en").territories if len(c) == 2 and c.isalpha())
+    synthetic = [a + b for a in "abcdefghijklmnopqrstuvwxyz" for b in "abcdefghijklmnopqrstuvwxyz"]
+    codes = iso + [c for c in synthetic if c not in iso]
+    for i in range(size):
+        (countries / f"{codes[i]}.yml").write_bytes(templates[i % len(templates)])
+    return target
+
+
+# -- mkdocs serve -----------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_rebuild_times(project: Path, runs: int) -> list[float]:
+    """Seconds from saving a country file to `mkdocs serve` reloading the browser."""
+    proc = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{free_port()}"],
+                            cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: list[tuple[float, str]] = []
+    reader = threading.Thread(target=lambda: [lines.append((time.perf_counter(), l)) for l in proc.stderr], daemon=True)
+    reader.start()
+
+    def wait_for(text: str, since: int, timeout: float = 120) -> float:
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            for stamp, line in lines[since:]:
+                if text in line:
+                    return stamp
+            time.sleep(0.01)
+        raise SystemExit(f"mkdocs serve never printed {text!r}:\n" + "".join(l for _, l in lines[-20:]))
+
+    try:
+        wait_for("Serving on", 0)
+        time.sleep(1.0)
+        country = project / "data" / "countries" / "ar.yml"
+        results = []
+        for run in range(runs):
+            seen = len(lines)
+            start = time.perf_counter()
+            country.write_text(country.read_text(encoding="utf-8") + f"\n# bench edit {run}\n", encoding="utf-8")
+            results.append(wait_for("Reloading browsers", seen) - start)
+            time.sleep(0.5)
+        return results
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+# -- sizes ------------------------------------------------------------------------
+
+def page_sizes(site: Path) -> list[tuple[str, int, int]]:
+    kinds = {"home": ["index.html"], "about": ["acerca/index.html"], "countries index": ["paises/index.html"],
+             "country profile": [p.relative_to(site).as_posix() for p in sorted((site / "paises").glob("*/index.html"))],
+             "404": ["404.html"]}
+    rows = []
+    for kind, paths in kinds.items():
+        raw = [len((site / p).read_bytes()) for p in paths]
+        packed = [len(gzip.compress((site / p).read_bytes(), 9)) for p in paths]
+        rows.append((kind, int(statistics.mean(raw)), int(statistics.mean(packed))))
+    return rows
+
+
+def search_sizes(site: Path) -> list[tuple[str, int, int]]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    rows = []
+    for lang in LANGUAGES:
+        others = tuple(f"{o}/" for o in LANGUAGES if o != DEFAULT_LANGUAGE)
+        docs = [d for d in index["docs"]
+                if (d["location"].startswith(f"{lang}/") if lang != DEFAULT_LANGUAGE else not d["location"].startswith(others))]
+        data = json.dumps({"config": index["config"], "docs": docs}).encode()
+        rows.append((lang, len(data), len(gzip.compress(data, 9))))
+    whole = (site / "search" / "search_index.json").read_bytes()
+    rows.append(("all (one file today)", len(whole), len(gzip.compress(whole, 9))))
+    return rows
+
+
+# -- report -----------------------------------------------------------------------
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="17,50,100,200,400")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve measurement")
+    parser.add_argument("--out", default=str(ROOT / "bench-results.md"))
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    out: list[str] = [f"# Benchmark ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
+                      f"{args.runs} runs each: median (min–max))", ""]
+
+    def say(line: str = ""):
+        print(line, flush=True)
+        out.append(line)
+
+    real_project = copy_project(work / "real")
+    real = repeat(args.runs, lambda: timed_build(real_project))
+    base_project = baseline_project(work / "baseline")
+    base = repeat(args.runs, lambda: timed_build(base_project))
+    real_s = [r["seconds"] for r in real]
+    base_s = [r["seconds"] for r in base]
+    say("## Real site against bare MkDocs")
+    say("")
+    say("| build | pages | seconds | peak MB |")
+    say("| --- | ---: | ---: | ---: |")
+    say(f"| real site (hooks + data) | {real[0]['pages']} | {spread(real_s)} | {spread([r['peak_mb'] for r in real], '{:.0f}')} |")
+    say(f"| bare baseline (same pages as Markdown, no hooks) | {base[0]['pages']} | {spread(base_s)} | {spread([r['peak_mb'] for r in base], '{:.0f}')} |")
+    say(f"| ratio real / baseline | | {statistics.median(real_s) / statistics.median(base_s):.2f} | |")
+    say("")
+
+    say("## Synthetic networks")
+    say("")
+    say("| countries | pages | build seconds | ms per page | peak MB | hooks: load + validate ms | hooks: generate ms |")
+    say("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    per_page = {}
+    for size in sizes:
+        project = synthetic_project(work / f"n{size}", size)
+        results = repeat(args.runs, lambda: timed_build(project, {"SITEGEN_BENCH_SYNTHETIC": "1"}))
+        ms = [1000 * r["seconds"] / r["pages"] for r in results]
+        per_page[size] = statistics.median(ms)
+        load = [1000 * r["hooks"].get("load_and_validate", 0) for r in results]
+        gen = [1000 * r["hooks"].get("generate_pages", 0) for r in results]
+        say(f"| {size} | {results[0]['pages']} | {spread([r['seconds'] for r in results])} | {spread(ms, '{:.1f}')} | "
+            f"{spread([r['peak_mb'] for r in results], '{:.0f}')} | {spread(load, '{:.0f}')} | {spread(gen, '{:.0f}')} |")
+        shutil.rmtree(results[-1]["site"], ignore_errors=True)
+        shutil.rmtree(project)
+    if len(sizes) > 1:
+        say(f"| time per page, {sizes[-1]} vs {sizes[0]} countries | | | {per_page[sizes[-1]] / per_page[sizes[0]]:.2f} x | | | |")
+    say("")
+
+    if not args.no_serve:
+        rebuilds = serve_rebuild_times(copy_project(work / "serve"), args.runs)
+        say("## mkdocs serve")
+        say("")
+        say(f"Rebuild after editing one country file (17 countries): {spread(rebuilds)} s")
+        say("")
+
+    say("## Page weight (real site, Spanish)")
+    say("")
+    say("| page type | HTML bytes | gzip bytes |")
+    say("| --- | ---: | ---: |")
+    for kind, raw, packed in page_sizes(real[-1]["site"]):
+        say(f"| {kind} | {raw:,} | {packed:,} |")
+    say("")
+    say("| search index | JSON bytes | gzip bytes |")
+    say("| --- | ---: | ---: |")
+    for lang, raw, packed in search_sizes(real[-1]["site"]):
+        say(f"| {lang} | {raw:,} | {packed:,} |")
+    shutil.rmtree(work, ignore_errors=True)
+    for r in (real[-1], base[-1]):
+        shutil.rmtree(r["site"], ignore_errors=True)
+    Path(args.out).write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"\nWritten to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

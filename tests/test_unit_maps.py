@@ -1,0 +1,381 @@
+"""Maps as inline SVG: the committed geometry, the renderers, and the geometry script."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from hooks.sitegen.maps import (
+    OTHER_FILL, Geometry, coarsen, load_geometry, locator_box, render_legend, render_locator,
+    render_map,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+GEOMETRY_FILE = ROOT / "data" / "geo" / "latin-america.json"
+MEMBERS = "AR BZ BO CL CO CR DO EC SV GT HN MX NI PA PY PE UY".split()
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
+TONES = ["harmful", "mixed", "protective", "unknown"]
+SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"}
+
+
+@pytest.fixture(scope="module")
+def geometry() -> Geometry:
+    return load_geometry(GEOMETRY_FILE)
+
+
+def rings(d: str) -> list[list[tuple[float, float]]]:
+    out = []
+    for body in re.findall(r"M([^Z]*)Z", d):
+        out.append([tuple(float(v) for v in pair.split(","))
+                    for pair in body.replace("L", " ").split()])
+    return out
+
+
+def contains(ring, x, y) -> bool:
+    inside = False
+    for i, (x1, y1) in enumerate(ring):
+        x0, y0 = ring[i - 1]
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
+def regions_for(codes, name=lambda code: f"Country {code}"):
+    return [{"iso2": code, "name": name(code), "value_label": f"value {i}",
+             "tone": TONES[i % 4], "symbol": SYMBOLS[TONES[i % 4]],
+             "href": f"paises/{code.lower()}/"} for i, code in enumerate(codes)]
+
+
+def legend_for(regions):
+    return [{"tone": t, "symbol": SYMBOLS[t], "label": f"Tone {t}",
+             "count": sum(r["tone"] == t for r in regions)} for t in TONES]
+
+
+def split(html: str) -> tuple[ET.Element, ET.Element]:
+    svg, legend = html.split("\n", 1)
+    return ET.fromstring(svg), ET.fromstring(legend)
+
+
+# --- the committed geometry --------------------------------------------------------
+
+def test_geometry_has_every_member_inside_the_view_box(geometry):
+    x0, y0, width, height = geometry.view_box
+    assert (x0, y0, width, height) == (0, 0, 1000, 1000)
+    for code in MEMBERS:
+        d = geometry.shapes[code]
+        assert d.startswith("M") and d.endswith("Z"), code
+        points = [p for ring in rings(d) for p in ring]
+        assert len(points) >= 10, code
+        assert all(x0 <= x <= x0 + width and y0 <= y <= y0 + height for x, y in points), code
+        lx, ly = geometry.labels[code]
+        assert any(contains(ring, lx, ly) for ring in rings(d)), f"{code}: label outside"
+        bx0, by0, bx1, by1 = geometry.bboxes[code]
+        assert bx0 <= lx <= bx1 and by0 <= ly <= by1
+
+
+def test_every_shape_is_inside_the_view_box(geometry):
+    _, _, width, height = geometry.view_box
+    for code, d in geometry.shapes.items():
+        points = [p for ring in rings(d) for p in ring]
+        assert points, code
+        assert all(0 <= x <= width and 0 <= y <= height for x, y in points), code
+
+
+@pytest.mark.parametrize("code", ["SV", "BZ", "DO", "CR", "PA"])
+def test_small_members_stay_visible(geometry, code):
+    x0, y0, x1, y1 = geometry.bboxes[code]
+    assert max(x1 - x0, y1 - y0) >= 15
+    assert len(rings(geometry.shapes[code])[0]) >= 20
+
+
+def test_neighbours_share_their_border(geometry):
+    """Arcs are simplified once, so a border has the same points on both sides."""
+    def points(code):
+        return {p for ring in rings(geometry.shapes[code]) for p in ring}
+    assert len(points("SV") & points("HN")) >= 10
+    assert len(points("AR") & points("CL")) >= 50
+
+
+def test_geometry_file_is_small_and_one_country_per_line():
+    text = GEOMETRY_FILE.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) < 250_000
+    data = json.loads(text)
+    assert len(text.splitlines()) == len(data["countries"]) + 7
+    assert list(data) == sorted(data)
+
+
+def test_load_geometry_rejects_another_file(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"view_box": [0, 0, 10, 10]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.json"):
+        load_geometry(bad)
+
+
+# --- the choropleth ----------------------------------------------------------------
+
+def test_render_map_one_link_per_member(geometry):
+    regions = regions_for(MEMBERS)
+    svg, legend = split(render_map(geometry, regions, title="Sex work", description="A map",
+                                   legend=legend_for(regions), lang="es"))
+    assert svg.tag == f"{SVG}svg"
+    assert svg.get("role") == "group" and svg.get("lang") == "es"
+    title_id, desc_id = svg.get("aria-labelledby"), svg.get("aria-describedby")
+    assert svg.find(f"{SVG}title").get("id") == title_id
+    assert svg.find(f"{SVG}title").text == "Sex work"
+    assert svg.find(f"{SVG}desc").get("id") == desc_id
+    assert svg.find(f"{SVG}desc").text == "A map"
+
+    links = svg.findall(f".//{SVG}a")
+    assert len(links) == len(MEMBERS)
+    by_href = {a.get("href"): a for a in links}
+    for i, code in enumerate(MEMBERS):
+        a = by_href[f"paises/{code.lower()}/"]
+        label = f"Country {code}: value {i}"
+        assert a.get("aria-label") == label
+        assert a.find(f"{SVG}title").text == label
+        (path,) = a.findall(f"{SVG}path")
+        assert path.get("d") == geometry.shapes[code]
+        assert f"rt-tone-{TONES[i % 4]}" in path.get("class").split()
+        assert path.get("aria-hidden") is None
+    symbols = svg.findall(f".//{SVG}text")
+    assert sorted(t.text for t in symbols) == sorted(r["symbol"] for r in regions)
+    assert svg.find(f".//{SVG}g[@class='rt-map-symbols']").get("aria-hidden") == "true"
+
+
+def test_render_map_non_members_are_grey_and_hidden(geometry):
+    regions = regions_for(MEMBERS)
+    svg, _ = split(render_map(geometry, regions, title="t", description="d",
+                              legend=legend_for(regions), lang="en"))
+    others = [p for p in svg.iter(f"{SVG}path") if "rt-map-other" in p.get("class", "").split()]
+    assert len(others) == len(geometry.shapes) - len(MEMBERS)
+    for path in others:
+        assert path.get("aria-hidden") == "true"
+        assert path.get("fill") == OTHER_FILL
+    drawn = {p.get("d") for p in svg.iter(f"{SVG}path")}
+    assert drawn == set(geometry.shapes.values())
+
+
+def test_render_map_legend_counts_equal_the_input(geometry):
+    regions = regions_for(MEMBERS)
+    legend = legend_for(regions)
+    html = render_map(geometry, regions, title="t", description="d", legend=legend, lang="pt")
+    _, ul = split(html)
+    assert html.index("</svg>") < html.index('<ul class="rt-map-legend"')
+    assert ul.get("class") == "rt-map-legend"
+    items = ul.findall("li")
+    assert len(items) == len(legend)
+    for item, entry in zip(items, legend):
+        assert item.find("span[@class='rt-map-legend-label']").text == entry["label"]
+        assert int(item.find("span[@class='rt-map-legend-count']").text) == entry["count"]
+        key = item.find(f"{SVG}svg")
+        assert key.get("aria-hidden") == "true"
+        assert key.find(f"{SVG}rect").get("class") == f"rt-tone-{entry['tone']}"
+    assert sum(int(i.find("span[@class='rt-map-legend-count']").text) for i in items) == 17
+
+
+def test_render_map_escapes_every_text(geometry):
+    regions = regions_for(["SV", "HN"], name=lambda code: HOSTILE)
+    regions[0]["value_label"] = HOSTILE
+    regions[0]["symbol"] = "<i>"
+    regions[0]["href"] = 'paises/sv/?a=1&b="2"'
+    legend = [{"tone": "harmful", "symbol": "<", "label": HOSTILE, "count": 2}]
+    html = render_map(geometry, regions, title=HOSTILE, description=HOSTILE,
+                      legend=legend, lang="es")
+    assert "<script" not in html and "<b>" not in html and "<i>" not in html
+    svg, ul = split(html)
+    assert svg.find(f"{SVG}title").text == HOSTILE
+    assert svg.find(f"{SVG}desc").text == HOSTILE
+    first = svg.findall(f".//{SVG}a")[0]
+    assert first.get("aria-label") == f"{HOSTILE}: {HOSTILE}"
+    assert first.get("href") == 'paises/sv/?a=1&b="2"'
+    assert ul.find("li/span[@class='rt-map-legend-label']").text == HOSTILE
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", " JavaScript:alert(1)",
+                                  "java\nscript:alert(1)", "data:text/html,x"])
+def test_render_map_refuses_script_links(geometry, href):
+    regions = regions_for(["SV"])
+    regions[0]["href"] = href
+    with pytest.raises(ValueError, match="scheme"):
+        render_map(geometry, regions, title="t", description="d", legend=[], lang="es")
+
+
+@pytest.mark.parametrize("change, error", [
+    ({"iso2": "ZZ"}, KeyError), ({"tone": "red fill"}, ValueError),
+    ({"tone": '"><script>'}, ValueError),
+])
+def test_render_map_refuses_bad_regions(geometry, change, error):
+    regions = regions_for(["SV"])
+    regions[0].update(change)
+    with pytest.raises(error):
+        render_map(geometry, regions, title="t", description="d", legend=[], lang="es")
+
+
+def test_render_map_refuses_a_country_twice(geometry):
+    with pytest.raises(ValueError, match="twice"):
+        render_map(geometry, regions_for(["SV", "sv"]), title="t", description="d",
+                   legend=[], lang="es")
+
+
+def test_render_map_is_reproducible_and_ids_differ(geometry):
+    regions = regions_for(MEMBERS)
+    kwargs = dict(title="t", description="d", legend=legend_for(regions), lang="es")
+    first = render_map(geometry, regions, **kwargs)
+    assert render_map(geometry, regions, **kwargs) == first
+    other = render_map(geometry, regions, **{**kwargs, "title": "t2"})
+    assert split(first)[0].get("id") != split(other)[0].get("id")
+    named = render_map(geometry, regions, **kwargs, map_id="map-hiv")
+    assert split(named)[0].get("aria-labelledby") == "map-hiv-title"
+
+
+def test_render_legend_refuses_a_bad_count():
+    with pytest.raises(ValueError):
+        render_legend([{"tone": "mixed", "symbol": "", "label": "x", "count": "3"}])
+
+
+# --- the locator -------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", MEMBERS)
+def test_render_locator(geometry, code):
+    html = render_locator(geometry, code.lower(), name=f"Name {code}", lang="es")
+    svg = ET.fromstring(html)
+    assert svg.get("role") == "img"
+    title = svg.find(f"{SVG}title")
+    assert title.text == f"Name {code}" and svg.get("aria-labelledby") == title.get("id")
+    focus = [p for p in svg.iter(f"{SVG}path") if p.get("class") == "rt-locator-focus"]
+    assert len(focus) == 1 and focus[0].get("d")
+    assert all(p.get("class") in ("rt-map-other", "rt-locator-focus")
+               for p in svg.iter(f"{SVG}path"))
+    x, y, w, h = (float(v) for v in svg.get("viewBox").split())
+    assert w == h and 0 <= x and 0 <= y and x + w <= 1000.05 and y + h <= 1000.05
+    x0, y0, x1, y1 = geometry.bboxes[code]
+    assert x <= x0 and y <= y0 and x1 <= x + w and y1 <= y + h
+    assert len(html) < 40_000  # light: a locator on every profile page
+
+
+def test_render_locator_escapes_the_name(geometry):
+    html = render_locator(geometry, "SV", name=HOSTILE, lang="es")
+    assert "<script" not in html
+    assert ET.fromstring(html).find(f"{SVG}title").text == HOSTILE
+
+
+def test_small_country_gets_a_ring(geometry):
+    svg = ET.fromstring(render_locator(geometry, "SV", name="El Salvador", lang="es"))
+    assert svg.find(f"{SVG}circle[@class='rt-locator-ring']") is not None
+    svg = ET.fromstring(render_locator(geometry, "BR", name="Brasil", lang="pt"))
+    assert svg.find(f"{SVG}circle") is None
+
+
+def test_locator_box_stays_in_view_box(geometry):
+    for code in geometry.shapes:
+        x, y, w, h = locator_box(geometry, code)
+        assert x >= 0 and y >= 0 and x + w <= 1000.05 and y + h <= 1000.05
+
+
+def test_coarsen_drops_close_points_and_clips():
+    d = "M0,0L0.5,0 10,0 10,10 0,10ZM50,50L50.2,50 50.2,50.2Z"
+    assert coarsen(d, 1) == "M0,0L10,0 10,10 0,10Z"
+    assert coarsen(d, 1, keep_small=True).endswith("M50,50L50.2,50 50.2,50.2Z")
+    assert coarsen(d, 1, clip=(0, 0, 5, 5)) == "M0,5L0,0 5,0 5,5Z"
+
+
+# --- scripts/make_map_geometry.py --------------------------------------------------
+
+def load_script():
+    spec = importlib.util.spec_from_file_location(
+        "make_map_geometry", ROOT / "scripts" / "make_map_geometry.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def tiny_topology() -> dict:
+    """Two squares sharing a border (El Salvador and Honduras, stand-ins), a shape
+    across the box's edge (US), one far away with an unknown code, one without shape.
+    Quantized: lon = q × 0.5 − 130, lat = q × 0.5 − 10; arcs delta-encoded."""
+    return {
+        "type": "Topology",
+        "transform": {"scale": [0.5, 0.5], "translate": [-130, -10]},
+        "arcs": [
+            [[80, 20], [0, 20]],                                # 0: shared border
+            [[80, 40], [-20, 0], [0, -20], [20, 0]],            # 1: rest of SV
+            [[80, 20], [20, 0], [0, 20], [-20, 0]],             # 2: rest of HN
+            [[10, 80], [30, 0], [0, 20], [-30, 0], [0, -20]],   # 3: across the corner
+            [[460, 100], [20, 0], [0, 20], [-20, 0], [0, -20]],  # 4: far away
+        ],
+        "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+            {"type": "Polygon", "arcs": [[0, 1]], "id": "222", "properties": {"name": "SV"}},
+            {"type": "MultiPolygon", "arcs": [[[2, -1]]], "id": "340",
+             "properties": {"name": "HN"}},
+            {"type": "Polygon", "arcs": [[3]], "id": "840", "properties": {"name": "US"}},
+            {"type": "Polygon", "arcs": [[4]], "id": "999", "properties": {"name": "Far"}},
+            {"type": None, "id": "010", "properties": {"name": "Nothing"}},
+        ]}},
+    }
+
+
+def test_script_decodes_quantized_delta_arcs():
+    script = load_script()
+    features = script.decode(tiny_topology())
+    assert [f["id"] for f in features] == ["222", "340", "840", "999", "010"]
+    assert features[0]["polygons"] == [[[(-90, 0), (-90, 10), (-100, 10), (-100, 0), (-90, 0)]]]
+    # The shared arc, reversed, closes Honduras.
+    assert features[1]["polygons"] == [[[(-90, 0), (-80, 0), (-80, 10), (-90, 10), (-90, 0)]]]
+    assert features[4]["polygons"] == []
+
+
+def test_script_decodes_unquantized_arcs():
+    script = load_script()
+    topology = {"arcs": [[[-90.5, 1.25], [-80, 2]]]}
+    assert script.decode_arcs(topology) == [[(-90.5, 1.25), (-80.0, 2.0)]]
+
+
+def test_script_builds_projected_shapes():
+    script = load_script()
+    data = script.build(tiny_topology())
+    assert list(data["countries"]) == ["HN", "SV", "US"]  # far and empty ones left out
+    assert data["view_box"] == [0, 0, 1000, 1000]
+    sv = data["countries"]["SV"]
+    assert sv["d"] == "M333.3,366.7L333.3,255.6 222.2,255.6 222.2,366.7Z"
+    assert sv["bbox"] == [222.2, 255.6, 333.3, 366.7]
+    assert sv["label"] == pytest.approx([277.75, 311.1], abs=0.06)
+    assert sv["id"] == "222"
+    assert "333.3,366.7" in data["countries"]["HN"]["d"]
+    assert "333.3,255.6" in data["countries"]["HN"]["d"]
+    # Clipped at the box's top-left corner (longitude -120°, latitude 33°).
+    assert data["countries"]["US"]["bbox"] == [0, 0, 111.1, 33.3]
+
+
+def test_script_stops_on_an_unknown_code_in_the_box():
+    script = load_script()
+    topology = tiny_topology()
+    topology["objects"]["countries"]["geometries"][0]["id"] = "998"
+    with pytest.raises(ValueError, match="998"):
+        script.build(topology)
+
+
+def test_script_output_is_reproducible(tmp_path):
+    script = load_script()
+    source = tmp_path / "tiny.json"
+    source.write_text(json.dumps(tiny_topology()), encoding="utf-8")
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert script.main(["x", str(source), str(first)]) == 0
+    assert script.main(["x", str(source), str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    text = first.read_text(encoding="utf-8")
+    assert json.loads(text)["countries"]["SV"]["name"] == "SV"
+    assert [line[:5] for line in text.splitlines()[2:5]] == ['"HN":', '"SV":', '"US":']
+    geometry = load_geometry(first)  # the renderer reads what the script writes
+    assert set(geometry.shapes) == {"HN", "SV", "US"}
+
+
+def test_script_simplify_keeps_ends():
+    script = load_script()
+    points = [(0, 0), (0.1, 0), (0.2, 0), (1, 0), (1.1, 0), (2, 0)]
+    assert script.simplify(points) == [(0, 0), (1, 0), (2, 0)]
