@@ -13,6 +13,7 @@ import datetime as dt
 import os
 from pathlib import Path, PurePosixPath
 
+from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
@@ -121,6 +122,35 @@ def on_files(files, config):
 
     i18n.i18n_files_per_language[lang] = files.documentation_pages()
     return files
+
+
+# -- Compile the theme's templates once, not once per language ---------------------
+class _MemoryBytecodeCache(BytecodeCache):
+    """Jinja bytecode shared by every language build (and by `mkdocs serve` rebuilds).
+
+    MkDocs makes a new template environment for each build, so Material's templates
+    would be compiled again for every language; keyed by the template's source checksum,
+    an edited override is still recompiled.
+    """
+
+    def __init__(self):
+        self._store: dict = {}
+
+    def load_bytecode(self, bucket):
+        code = self._store.get((bucket.key, bucket.checksum))
+        if code is not None:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket):
+        self._store[(bucket.key, bucket.checksum)] = bucket.code
+
+
+_bytecode_cache = _MemoryBytecodeCache()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _bytecode_cache
+    return env
 
 
 # -- Fill the markers of hand-written pages -----------------------------------------

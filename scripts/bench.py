@@ -216,9 +216,14 @@ def main() -> int:
         out.append(line)
 
     real_project = copy_project(work / "real")
-    real = repeat(args.runs, lambda: timed_build(real_project))
     base_project = baseline_project(work / "baseline")
-    base = repeat(args.runs, lambda: timed_build(base_project))
+    # Interleaved, so that both builds meet the same machine load.
+    real, base = [], []
+    for run in range(args.runs):
+        for results, project in ((real, real_project), (base, base_project)):
+            if results:
+                shutil.rmtree(results[-1]["site"], ignore_errors=True)
+            results.append(timed_build(project))
     real_s = [r["seconds"] for r in real]
     base_s = [r["seconds"] for r in base]
     say("## Real site against bare MkDocs")
