@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sitegen import model, pages, timings
+from sitegen import headers, model, pages, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
 from sitegen.views import Ui
@@ -200,4 +200,7 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     _not_found_pages.clear()
+    # Security headers for hosts that read _headers, allowing the theme's inline scripts.
+    hashes = headers.inline_script_hashes(site_dir.rglob("*.html"))
+    (site_dir / "_headers").write_text(headers.headers_file(headers.security_headers(hashes)), encoding="utf-8")
     timings.finish_build()
