@@ -28,8 +28,8 @@ class _PageParser(HTMLParser):
         for name in ("href", "src"):
             if attrs.get(name) is not None and tag not in ("html",):
                 self.links.append((tag, attrs[name], attrs))
-        if tag == "title":
-            self._in_title = True
+        if tag == "title" and not self.title:
+            self._in_title = True  # the document's title, not an SVG's
         if tag in ("script", "style"):
             self._skip += 1
 

@@ -10,7 +10,7 @@ import pytest
 
 from hooks.sitegen import model as m
 from hooks.sitegen.load import load_site
-from hooks.sitegen.pages import GENERATED_MARKER, fill_markers, generated_pages, profile_page
+from hooks.sitegen.pages import GENERATED_MARKER, fill_markers, generated_pages, generated_paths, profile_page
 from hooks.sitegen.views import SYMBOLS, index_view, profile_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,10 +27,13 @@ def with_country(site, country):
     return dataclasses.replace(site, countries=tuple(c if c.iso2 != country.iso2 else country for c in site.countries))
 
 
-def test_one_page_per_country_plus_the_index_in_each_language(site):
+def test_one_page_per_country_plus_index_comparison_and_maps_in_each_language(site):
+    key = [i.id for i in site.catalogue.indicators if i.key]
     for lang in m.LANGUAGES:
-        pages = generated_pages(site, lang, TODAY)
-        assert [p.path for p in pages] == ["paises/index.md"] + [f"paises/{c.slug}.md" for c in site.countries]
+        paths = [p.path for p in generated_pages(site, lang, TODAY)]
+        assert paths == generated_paths(site)
+        assert set(paths) == {"paises/index.md", "comparacion.md", "mapas/index.md",
+                              *(f"paises/{c.slug}.md" for c in site.countries), *(f"mapas/{k}.md" for k in key)}
 
 
 def test_profile_view_follows_the_data(site):

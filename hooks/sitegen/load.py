@@ -205,7 +205,8 @@ def _settings(d) -> m.Settings:
         network_name=_text(d["network_name"]), short_name=d["short_name"], slogan=_text(d["slogan"]),
         email=contact["email"], corrections_email=contact.get("corrections_email"), city=_text(contact.get("city")),
         social=tuple((s["name"], s["url"]) for s in d.get("social") or ()), repository=d["repository"],
-        quick_exit_url=d["quick_exit_url"], review_max_age_months=d["review_max_age_months"])
+        quick_exit_url=d["quick_exit_url"], review_max_age_months=d["review_max_age_months"],
+        data_license=(d["data_license"]["name"], d["data_license"]["url"]))
 
 
 def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool = False) -> m.SiteData:

@@ -168,6 +168,7 @@ class Settings:
     repository: str
     quick_exit_url: str
     review_max_age_months: int
+    data_license: tuple[str, str] = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 
 
 @dataclass(frozen=True)

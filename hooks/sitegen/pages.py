@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from . import model as m
-from .paths import COUNTRIES_INDEX, profile_path
+from . import regional
+from .paths import COUNTRIES_INDEX, profile_path, relative_url
 from .render import render
 from .views import Ui, contact_view, country_list_view, index_view, profile_view
 
@@ -52,8 +53,10 @@ def profile_page(site: m.SiteData, country: m.Country, lang: str, today: dt.date
                  commentary: str | None = None, directory_urls: bool = True) -> GeneratedPage:
     view = profile_view(site, country, lang, today, directory_urls)
 
+    located = regional.locator(site, country, lang)
+
     def render_page(extra):
-        return render("profile.md.j2", p=view, ui=Ui(site, lang), page_lang=lang, commentary=extra)
+        return render("profile.md.j2", p=view, ui=Ui(site, lang), page_lang=lang, commentary=extra, locator=located)
 
     return GeneratedPage(profile_path(country.iso2), _with_commentary(render_page, commentary))
 
@@ -68,8 +71,27 @@ def countries_index_page(site: m.SiteData, lang: str, commentary: str | None = N
     return GeneratedPage(COUNTRIES_INDEX, _with_commentary(render_page, commentary))
 
 
+def comparison_page(site: m.SiteData, lang: str, directory_urls: bool = True) -> GeneratedPage:
+    view = regional.comparison_view(site, lang, directory_urls)
+    return GeneratedPage(regional.COMPARISON, render("comparison.md.j2", v=view, ui=Ui(site, lang), page_lang=lang))
+
+
+def map_pages(site: m.SiteData, lang: str, directory_urls: bool = True) -> list[GeneratedPage]:
+    ui = Ui(site, lang)
+    pages = [GeneratedPage(regional.MAPS_INDEX, render(
+        "maps-index.md.j2", v=regional.maps_index_view(site, lang, directory_urls), ui=ui, page_lang=lang))]
+    for indicator in regional.key_indicators(site):
+        path = regional.map_path(indicator.id)
+        view = regional.map_view(site, indicator, lang, path, directory_urls)
+        pages.append(GeneratedPage(path, render(
+            "map.md.j2", v=view, ui=ui, page_lang=lang,
+            maps_url=relative_url(path, regional.MAPS_INDEX, directory_urls))))
+    return pages
+
+
 def generated_paths(site: m.SiteData) -> list[str]:
-    return [COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries)]
+    return [COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries), regional.COMPARISON,
+            regional.MAPS_INDEX, *(regional.map_path(i.id) for i in regional.key_indicators(site))]
 
 
 def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: dict | None = None,
@@ -79,6 +101,8 @@ def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: d
     pages = [countries_index_page(site, lang, commentaries.get(COUNTRIES_INDEX), directory_urls)]
     pages += [profile_page(site, c, lang, today, commentaries.get(profile_path(c.iso2)), directory_urls)
               for c in site.countries]
+    pages.append(comparison_page(site, lang, directory_urls))
+    pages += map_pages(site, lang, directory_urls)
     return pages
 
 
@@ -96,6 +120,13 @@ def fill_markers(markdown: str, page: str, lang: str, site: m.SiteData, director
             return render("country-list.md.j2", countries=country_list_view(site, lang, page, directory_urls), ui=ui)
         if name == "contacto":
             return render("contact.md.j2", v=contact_view(site, lang), ui=ui)
+        if name == "cifras":
+            return render("home-figures.md.j2", v=regional.home_figures_view(site, lang, page, directory_urls),
+                          ui=ui, page_lang=lang)
+        if name in ("indicadores", "tipos-de-fuente", "descargas"):
+            template = {"indicadores": "methodology-indicators.md.j2", "tipos-de-fuente": "methodology-sources.md.j2",
+                        "descargas": "methodology-downloads.md.j2"}[name]
+            return render(template, v=regional.methodology_view(site, lang, directory_urls), ui=ui)
         return match.group(0)  # unknown markers stay as HTML comments (invisible)
 
     return _MARKER.sub(replace, markdown)

@@ -41,3 +41,14 @@ def relative_url(from_page: str, to_page: str, directory_urls: bool = True, anch
     else:
         rel = posixpath.relpath(there, base_dir)
     return rel + (f"#{anchor}" if anchor else "")
+
+
+def language_prefix(lang: str, default: str = "es") -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def site_file_url(lang: str, from_page: str, file_path: str, directory_urls: bool = True) -> str:
+    """Link from a page in `lang` to a file kept once at the site root (open data, downloads)."""
+    here = language_prefix(lang) + page_url(from_page, directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    return posixpath.relpath(file_path, base.rstrip("/") or ".")

@@ -1,0 +1,109 @@
+"""The open data published with the site: data/countries.json, data/countries.csv and the
+JSON Schema of the JSON file, made from the same data as the pages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+from .localize import country_name
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schemas" / "open-data.schema.json"
+JSON_PATH = "data/countries.json"
+CSV_PATH = "data/countries.csv"
+SCHEMA_PATH = "data/countries.schema.json"
+
+CSV_HEADER = [
+    "iso2", "country_es", "country_en", "country_pt", "group", "indicator", "value",
+    "label_es", "label_en", "label_pt", "disputed", "note_es", "note_en", "note_pt",
+    "source_urls", "source_types", "last_reviewed", "verification_status", "verified_by", "verified_on",
+]
+
+
+def _texts(text: m.Text | None) -> dict | None:
+    return None if text is None else {lang: getattr(text, lang) for lang in m.LANGUAGES}
+
+
+def _names(iso2: str) -> dict:
+    return {lang: country_name(iso2, lang) for lang in m.LANGUAGES}
+
+
+def _label(indicator: m.Indicator, code: str) -> dict | None:
+    value = indicator.scale_value(code)
+    return _texts(value.label) if value else None
+
+
+def _status(country: m.Country) -> str:
+    return "verified" if country.review.verified else "pending_verification"
+
+
+def as_json(site: m.SiteData) -> dict:
+    catalogue = site.catalogue
+    return {
+        "title": _texts(site.settings.network_name),
+        "license": {"name": site.settings.data_license[0], "url": site.settings.data_license[1]},
+        "indicators": [{
+            "id": i.id, "group": i.group_id, "question": _texts(i.question), "explanation": _texts(i.explanation),
+            "values": [{"code": v.code, "label": _texts(v.label)} for v in i.values]
+                      + [{"code": m.UNKNOWN, "label": _texts(site.ui["no_verified_information"])}],
+        } for i in catalogue.indicators],
+        "countries": [{
+            "iso2": c.iso2, "name": _names(c.iso2), "phase": c.phase,
+            "organization": {"name": c.organization.name, "website": c.organization.website},
+            "summary": _texts(c.summary),
+            "review": {"last_reviewed": c.review.last_reviewed.isoformat(), "status": _status(c),
+                       "verified_by": c.review.verified_by,
+                       "verified_on": c.review.verified_on.isoformat() if c.review.verified_on else None},
+            "answers": [{
+                "indicator": i.id, "value": c.answers[i.id].value, "label": _label(i, c.answers[i.id].value),
+                "disputed": c.answers[i.id].disputed, "note": _texts(c.answers[i.id].note),
+                "sources": list(c.answers[i.id].sources),
+            } for i in catalogue.indicators],
+            "laws": [{"name": law.name, "number": law.number, "year": law.year, "articles": law.articles, "url": law.url}
+                     for law in c.laws],
+            "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url, "type": s.type,
+                         "date": s.date.isoformat() if s.date else None, "accessed": s.accessed.isoformat()}
+                        for s in c.sources],
+        } for c in site.countries],
+    }
+
+
+def as_csv(site: m.SiteData) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for c in site.countries:
+        names = _names(c.iso2)
+        for i in site.catalogue.indicators:
+            answer = c.answers[i.id]
+            label = _label(i, answer.value) or _texts(site.ui["no_verified_information"])
+            note = _texts(answer.note) or {}
+            sources = [c.source(sid) for sid in answer.sources]
+            writer.writerow([
+                c.iso2, names["es"], names["en"], names["pt"], i.group_id, i.id, answer.value,
+                label["es"], label["en"], label["pt"], "yes" if answer.disputed else "no",
+                note.get("es") or "", note.get("en") or "", note.get("pt") or "",
+                " | ".join(s.url for s in sources), " | ".join(s.type for s in sources),
+                c.review.last_reviewed.isoformat(), _status(c), c.review.verified_by or "",
+                c.review.verified_on.isoformat() if c.review.verified_on else "",
+            ])
+    return out.getvalue()
+
+
+@dataclass(frozen=True)
+class OpenDataFile:
+    path: str  # from the site root
+    content: bytes
+
+
+def open_data_files(site: m.SiteData) -> list[OpenDataFile]:
+    """The files to publish, with their exact bytes (the pages show their sizes)."""
+    return [
+        OpenDataFile(JSON_PATH, (json.dumps(as_json(site), ensure_ascii=False, indent=1) + "\n").encode("utf-8")),
+        OpenDataFile(CSV_PATH, as_csv(site).encode("utf-8")),
+        OpenDataFile(SCHEMA_PATH, SCHEMA_FILE.read_bytes()),
+    ]

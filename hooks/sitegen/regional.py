@@ -1,0 +1,185 @@
+"""Views across countries: comparison tables, maps, methodology and home-page figures."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from markupsafe import Markup
+
+from . import model as m
+from .localize import country_name
+from .maps import Geometry, coarsen, load_geometry, render_locator, render_map
+from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, open_data_files
+from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
+from .views import SYMBOLS, Ui, countries_in_order, value_view
+
+GEOMETRY_FILE = Path(__file__).resolve().parents[2] / "data" / "geo" / "latin-america.json"
+COMPARISON = "comparacion.md"
+MAPS_INDEX = "mapas/index.md"
+METHODOLOGY = "metodologia.md"
+TONES = ("protective", "mixed", "harmful", "unknown")
+HEADLINE_INDICATOR = "test_compulsory"
+# The regional maps use coarser outlines than the locators: a third of the bytes, and
+# still every member (El Salvador included) is clearly drawn.
+MAP_SIMPLIFICATION = 2.0
+
+
+def map_path(indicator_id: str) -> str:
+    return f"mapas/{indicator_id}.md"
+
+
+@lru_cache(maxsize=1)
+def geometry() -> Geometry:
+    return load_geometry(GEOMETRY_FILE)
+
+
+@lru_cache(maxsize=1)
+def regional_geometry() -> Geometry:
+    full = geometry()
+    shapes = {code: coarsen(d, MAP_SIMPLIFICATION, keep_small=True) for code, d in full.shapes.items()}
+    return Geometry(full.view_box, shapes, full.labels, full.bboxes)
+
+
+def key_indicators(site: m.SiteData) -> list[m.Indicator]:
+    return [i for i in site.catalogue.indicators if i.key]
+
+
+def _columns(indicators, lang):
+    return [{"id": i.id, "title": i.short_title(lang), "question": i.question.get(lang)[0]} for i in indicators]
+
+
+def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
+    ui = Ui(site, lang)
+    groups = {g.id: g for g in site.catalogue.groups}
+    hiv = [i for i in key_indicators(site) if i.group_id in ("hiv-testing", "hiv-criminalisation")]
+    tables = [
+        {"id": "hiv", "caption": ui.comparison_hiv_caption, "indicators": hiv},
+        {"id": "sex-work", "caption": ui.comparison_sex_work_caption, "indicators": list(groups["sex-work"].indicators)},
+    ]
+    rank = {tone: n for n, tone in enumerate(TONES)}
+    for table in tables:
+        table["columns"] = _columns(table["indicators"], lang)
+        table["rows"] = []
+        for country, name in countries_in_order(site, lang):
+            profile = profile_path(country.iso2)
+            cells = []
+            for indicator in table["indicators"]:
+                value = value_view(indicator, country.answers[indicator.id], lang, ui)
+                cells.append({"value": value, "title": indicator.short_title(lang),
+                              "url": relative_url(COMPARISON, profile, directory_urls, indicator.id),
+                              "sort": f"{rank[value['tone']]}-{value['label']}"})
+            table["rows"].append({"name": name, "url": relative_url(COMPARISON, profile, directory_urls), "cells": cells})
+        del table["indicators"]
+    return {"tables": tables, "legend": _legend(ui)}
+
+
+def _legend(ui: Ui, counts: dict | None = None) -> list[dict]:
+    return [{"tone": t, "symbol": SYMBOLS[t], "label": ui["tone_" + t], "count": (counts or {}).get(t, 0)}
+            for t in TONES]
+
+
+def _values_legend(site: m.SiteData, indicator: m.Indicator, lang: str) -> list[dict]:
+    """Legend of a map: each value of the indicator with its symbol and how many countries have it."""
+    ui = Ui(site, lang)
+    counts: dict = {}
+    for country in site.countries:
+        code = country.answers[indicator.id].value
+        counts[code] = counts.get(code, 0) + 1
+    entries = [{"code": v.code, "label": v.label.get(lang)[0], "tone": indicator.tone(v.code)} for v in indicator.values]
+    entries.append({"code": m.UNKNOWN, "label": ui.no_verified_information, "tone": "unknown"})
+    return [{"tone": e["tone"], "symbol": SYMBOLS[e["tone"]], "label": e["label"], "count": counts.get(e["code"], 0)}
+            for e in entries]
+
+
+def map_view(site: m.SiteData, indicator: m.Indicator, lang: str, page: str, directory_urls: bool = True) -> dict:
+    ui = Ui(site, lang)
+    regions = []
+    for country, name in countries_in_order(site, lang):
+        value = value_view(indicator, country.answers[indicator.id], lang, ui)
+        regions.append({"iso2": country.iso2, "name": name, "value_label": value["label"], "tone": value["tone"],
+                        "symbol": value["symbol"],
+                        "href": relative_url(page, profile_path(country.iso2), directory_urls, indicator.id),
+                        "value": value})
+    legend = _values_legend(site, indicator, lang)
+    question = indicator.question.get(lang)[0]
+    # A member outside the map's area (or with no shape) is still in the list under the map.
+    shapes = regional_geometry().shapes
+    svg = render_map(regional_geometry(), [{k: r[k] for k in ("iso2", "name", "value_label", "tone", "symbol", "href")}
+                                          for r in regions if r["iso2"] in shapes],
+                     title=question, description=ui.map_description, legend=legend, lang=lang,
+                     map_id=f"map-{indicator.id}")
+    return {"id": indicator.id, "title": indicator.short_title(lang), "question": question,
+            "explanation": indicator.explanation.get(lang)[0], "svg": Markup(svg), "regions": regions,
+            "legend": legend}
+
+
+def maps_index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
+    headline = site.catalogue.indicator(HEADLINE_INDICATOR)
+    return {"headline": map_view(site, headline, lang, MAPS_INDEX, directory_urls),
+            "maps": [{"title": i.short_title(lang), "question": i.question.get(lang)[0],
+                      "url": relative_url(MAPS_INDEX, map_path(i.id), directory_urls)} for i in key_indicators(site)]}
+
+
+def headline_counts(site: m.SiteData, lang: str) -> list[str]:
+    """Sentences like "In 3 of 17 countries ..." computed from the data, never typed."""
+    ui = Ui(site, lang)
+    total = len(site.countries)
+
+    def count(indicator_id, codes):
+        return sum(1 for c in site.countries if c.answers[indicator_id].value in codes)
+
+    return [
+        ui.count_compulsory_in_law.format(n=count("test_compulsory", {"in_law"}), total=total),
+        ui.count_confidential.format(n=count("test_confidential", {"yes"}), total=total),
+        ui.count_hiv_law.format(n=count("criminalisation_law", {"hiv_specific", "general"}), total=total),
+        ui.count_unknown.format(n=sum(1 for c in site.countries for a in c.answers.values() if not a.known),
+                                total=total * len(site.catalogue.indicators)),
+    ]
+
+
+def home_figures_view(site: m.SiteData, lang: str, page: str, directory_urls: bool = True) -> dict:
+    headline = site.catalogue.indicator(HEADLINE_INDICATOR)
+    return {"map": map_view(site, headline, lang, page, directory_urls), "counts": headline_counts(site, lang),
+            "maps_url": relative_url(page, MAPS_INDEX, directory_urls),
+            "comparison_url": relative_url(page, COMPARISON, directory_urls)}
+
+
+def locator(site: m.SiteData, country: m.Country, lang: str) -> Markup:
+    if country.iso2 not in geometry().shapes:
+        return Markup("")
+    return Markup(render_locator(geometry(), country.iso2, name=country_name(country.iso2, lang), lang=lang,
+                                 locator_id=f"locator-{country.slug}"))
+
+
+def _human_size(size: int, lang: str) -> str:
+    from babel.numbers import format_decimal
+    from .localize import BABEL_LOCALES
+    if size < 1024:
+        return f"{size} B"
+    return f"{format_decimal(round(size / 1024, 1), locale=BABEL_LOCALES[lang])} KB"
+
+
+def methodology_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
+    ui = Ui(site, lang)
+    files = {f.path: f for f in open_data_files(site)}
+    downloads = [
+        {"label": ui.download_json, "url": site_file_url(lang, METHODOLOGY, JSON_PATH, directory_urls),
+         "size": _human_size(len(files[JSON_PATH].content), lang), "path": JSON_PATH},
+        {"label": ui.download_csv, "url": site_file_url(lang, METHODOLOGY, CSV_PATH, directory_urls),
+         "size": _human_size(len(files[CSV_PATH].content), lang), "path": CSV_PATH},
+        {"label": ui.download_schema, "url": site_file_url(lang, METHODOLOGY, SCHEMA_PATH, directory_urls),
+         "size": _human_size(len(files[SCHEMA_PATH].content), lang), "path": SCHEMA_PATH},
+    ]
+    groups = [{"id": g.id, "title": g.title.get(lang)[0], "indicators": [{
+        "id": i.id, "question": i.question.get(lang)[0], "explanation": i.explanation.get(lang)[0],
+        "scale_values": [{"label": v.label.get(lang)[0], "symbol": SYMBOLS[i.tone(v.code)], "tone": i.tone(v.code),
+                    "tone_label": ui["tone_" + i.tone(v.code)]} for v in i.values]
+                  + [{"label": ui.no_verified_information, "symbol": SYMBOLS["unknown"], "tone": "unknown",
+                      "tone_label": ui.tone_unknown}],
+    } for i in g.indicators]} for g in site.catalogue.groups]
+    source_types = [{"label": ui["source_type_" + t], "weight": ui["source_weight_" + t]}
+                    for t in ("law", "court_ruling", "database", "study", "organization", "news", "encyclopedia")]
+    return {"groups": groups, "source_types": source_types, "downloads": downloads,
+            "license": {"name": site.settings.data_license[0], "url": site.settings.data_license[1]},
+            "countries_url": relative_url(METHODOLOGY, COUNTRIES_INDEX, directory_urls)}
