@@ -1,0 +1,561 @@
+"""Makes the campaign materials in docs/materiales/files/ from their source texts.
+
+    python scripts/make_materials.py            # (re)writes every generated file
+    python scripts/make_materials.py --check    # exit 1 if a committed file differs from its source
+    python scripts/make_materials.py --out DIR  # writes into DIR instead (used by the tests)
+
+Each `data/materials/src/<id>.yml` holds a material's words in each language (see
+schemas/material-source.schema.json). Leaflets and guides become A4 PDFs, posters an A3
+PDF, social media cards 1080 x 1080 SVGs; every material also gets a small SVG thumbnail
+without words. The output is byte-identical on every run and every machine with the
+pinned packages: ReportLab's invariant mode fixes the dates and document ids, the PDFs
+use the standard Helvetica fonts (built into every PDF reader, so nothing is embedded
+and each file stays a few kilobytes; they cover Spanish and Portuguese accents), and
+the SVGs are plain text written here.
+
+After changing a source, run this script and commit the files it wrote together with the
+source; then check that `data/materials/<id>.yml` still lists them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reportlab import rl_config  # noqa: E402
+
+rl_config.invariant = 1  # no creation date, fixed document id: the same bytes on every run
+
+from reportlab.lib import colors  # noqa: E402
+from reportlab.lib.enums import TA_LEFT  # noqa: E402
+from reportlab.lib.pagesizes import A3, A4  # noqa: E402
+from reportlab.lib.styles import ParagraphStyle  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, ListFlowable, ListItem,  # noqa: E402
+                                NextPageTemplate, PageTemplate, Paragraph, Spacer)
+
+from hooks.sitegen.problems import DataProblems, Problem  # noqa: E402
+from hooks.sitegen.schemas import schema_problems  # noqa: E402
+from hooks.sitegen.yamlsource import load_yaml  # noqa: E402
+
+SOURCES = ROOT / "data" / "materials" / "src"
+FILES = ROOT / "docs" / "materiales" / "files"
+SITE = ROOT / "data" / "site.yml"
+LANGUAGES = ("es", "en", "pt")
+
+# The site's colours (Material's deep purple and pink), dark enough for white text.
+PURPLE = "#4a148c"
+PINK = "#c2185b"
+LILAC = "#f3e5f5"
+ROSE = "#f8bbd0"
+AMBER = "#ffb74d"
+INK = "#212121"
+GREY = "#555555"
+
+MAX_PAGES = {"leaflet": 1, "guide": 4, "poster": 1}
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    file: str
+    layout: str
+    motif: str
+    output: str
+    thumbnail: str | None
+    languages: dict  # lang -> texts
+
+    def output_name(self, lang: str) -> str:
+        return self.output.replace("{lang}", lang)
+
+
+# -- reading the sources --------------------------------------------------------------
+
+def _check_encoding(doc, problems: list[Problem]) -> None:
+    """Helvetica in a PDF (WinAnsi) has every letter of Spanish and Portuguese, not more."""
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+        elif isinstance(value, str):
+            try:
+                value.encode("cp1252")
+            except UnicodeEncodeError as err:
+                char = value[err.start]
+                problems.append(doc.problem(
+                    path, f"el carácter «{char}» (U+{ord(char):04X}) no se puede imprimir con la letra de los materiales",
+                    f"character '{char}' (U+{ord(char):04X}) cannot be printed with the materials' font"))
+    walk(doc.data.get("languages"), ("languages",))
+
+
+def read_sources(root: Path = ROOT) -> list[Source]:
+    problems: list[Problem] = []
+    sources = []
+    for path in sorted((root / "data" / "materials" / "src").glob("*.yml")):
+        doc, found = load_yaml(path, root)
+        problems += found
+        if doc.data is None:
+            if not found:
+                problems.append(Problem(doc.file, 1, 1, "", "el archivo está vacío", "the file is empty"))
+            continue
+        invalid = schema_problems(doc, "material-source.schema.json")
+        problems += invalid
+        if invalid:
+            continue
+        _check_encoding(doc, problems)
+        d = doc.data
+        sources.append(Source(path.stem, doc.file, d["layout"], d["motif"], d["output"], d.get("thumbnail"),
+                              d["languages"]))
+    if problems:
+        raise DataProblems(problems)
+    return sources
+
+
+def network_names(root: Path = ROOT) -> dict[str, str]:
+    doc, problems = load_yaml(root / "data" / "site.yml", root)
+    if problems:
+        raise DataProblems(problems)
+    names = doc.data["network_name"]
+    return {lang: names.get(lang) or names["es"] for lang in LANGUAGES}
+
+
+# -- text -----------------------------------------------------------------------------
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def rich(text: str) -> str:
+    """Plain source text as ReportLab paragraph markup: escaped, with **bold**."""
+    return _BOLD.sub(r"<b>\1</b>", escape(" ".join(text.split())))
+
+
+def plain(text: str) -> str:
+    return _BOLD.sub(r"\1", " ".join(text.split()))
+
+
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking by the font's real widths (Helvetica and Arial share them)."""
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and stringWidth(candidate, font, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line:
+        lines.append(line)
+    return lines
+
+
+# -- motifs: the drawings, in PDF and in SVG ------------------------------------------
+# A motif is a list of shapes around a centre, in units of its radius, with y growing
+# downwards as in SVG; the PDF renderer turns it upside up.
+
+def _motif_shapes(motif: str, on_dark: bool) -> list[tuple]:
+    ring, mark = (ROSE, AMBER) if on_dark else (PINK, PURPLE)
+    if motif == "circles":  # people together
+        return [("disc", -0.55, 0.2, 0.62, PINK), ("disc", 0.55, 0.2, 0.62, AMBER), ("disc", 0, -0.45, 0.62, ROSE)]
+    if motif == "check":  # a right
+        return [("ring", 0, 0, 0.9, ring, 0.16), ("line", [(-0.42, -0.02), (-0.1, 0.32), (0.45, -0.35)], mark, 0.2)]
+    if motif == "shield":  # protection
+        outline = [("M", 0, -0.9), ("L", 0.72, -0.6), ("L", 0.72, 0.02), ("C", 0.72, 0.5, 0.38, 0.76, 0, 0.92),
+                   ("C", -0.38, 0.76, -0.72, 0.5, -0.72, 0.02), ("L", -0.72, -0.6), ("Z",)]
+        return [("shape", outline, PINK), ("disc", 0, -0.12, 0.2, AMBER),
+                ("line", [(-0.3, 0.42), (0, 0.2), (0.3, 0.42)], AMBER, 0.14)]
+    if motif == "heart":  # health
+        outline = [("M", 0, 0.82), ("C", -1.15, 0.05, -0.72, -1.0, 0, -0.38), ("C", 0.72, -1.0, 1.15, 0.05, 0, 0.82),
+                   ("Z",)]
+        return [("shape", outline, PINK), ("line", [(-0.28, -0.1), (0.28, -0.1)], AMBER, 0.16),
+                ("line", [(0, -0.38), (0, 0.18)], AMBER, 0.16)]
+    if motif == "equal":  # the same rights as any worker
+        return [("ring", 0, 0, 0.9, ring, 0.16), ("line", [(-0.42, -0.2), (0.42, -0.2)], mark, 0.2),
+                ("line", [(-0.42, 0.2), (0.42, 0.2)], mark, 0.2)]
+    raise ValueError(f"unknown motif {motif}")
+
+
+def draw_motif_pdf(c: Canvas, motif: str, cx: float, cy: float, r: float, on_dark: bool) -> None:
+    def at(dx: float, dy: float) -> tuple[float, float]:
+        return cx + dx * r, cy - dy * r
+
+    c.saveState()
+    c.setLineCap(1)
+    c.setLineJoin(1)
+    for shape in _motif_shapes(motif, on_dark):
+        kind = shape[0]
+        if kind == "disc":
+            _, dx, dy, radius, colour = shape
+            c.setFillColor(colors.HexColor(colour), alpha=0.85)
+            c.circle(*at(dx, dy), radius * r, stroke=0, fill=1)
+        elif kind == "ring":
+            _, dx, dy, radius, colour, width = shape
+            c.setStrokeColor(colors.HexColor(colour))
+            c.setLineWidth(width * r)
+            c.circle(*at(dx, dy), radius * r, stroke=1, fill=0)
+        elif kind == "line":
+            _, points, colour, width = shape
+            path = c.beginPath()
+            path.moveTo(*at(*points[0]))
+            for point in points[1:]:
+                path.lineTo(*at(*point))
+            c.setStrokeColor(colors.HexColor(colour))
+            c.setLineWidth(width * r)
+            c.drawPath(path, stroke=1, fill=0)
+        else:
+            _, commands, colour = shape
+            path = c.beginPath()
+            for op, *numbers in commands:
+                points = [at(numbers[i], numbers[i + 1]) for i in range(0, len(numbers), 2)]
+                if op == "M":
+                    path.moveTo(*points[0])
+                elif op == "L":
+                    path.lineTo(*points[0])
+                elif op == "C":
+                    path.curveTo(*points[0], *points[1], *points[2])
+                else:
+                    path.close()
+            c.setFillColor(colors.HexColor(colour))
+            c.drawPath(path, stroke=0, fill=1)
+    c.restoreState()
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def motif_svg(motif: str, cx: float, cy: float, r: float, on_dark: bool) -> str:
+    def at(dx: float, dy: float) -> str:
+        return f"{_n(cx + dx * r)},{_n(cy + dy * r)}"
+
+    out = []
+    for shape in _motif_shapes(motif, on_dark):
+        kind = shape[0]
+        if kind == "disc":
+            _, dx, dy, radius, colour = shape
+            out.append(f'<circle cx="{_n(cx + dx * r)}" cy="{_n(cy + dy * r)}" r="{_n(radius * r)}" fill="{colour}" '
+                       f'fill-opacity="0.85"/>')
+        elif kind == "ring":
+            _, dx, dy, radius, colour, width = shape
+            out.append(f'<circle cx="{_n(cx + dx * r)}" cy="{_n(cy + dy * r)}" r="{_n(radius * r)}" fill="none" '
+                       f'stroke="{colour}" stroke-width="{_n(width * r)}"/>')
+        elif kind == "line":
+            _, points, colour, width = shape
+            out.append(f'<polyline points="{" ".join(at(*p) for p in points)}" fill="none" stroke="{colour}" '
+                       f'stroke-width="{_n(width * r)}" stroke-linecap="round" stroke-linejoin="round"/>')
+        else:
+            _, commands, colour = shape
+            d = " ".join(op + " ".join(at(numbers[i], numbers[i + 1]) for i in range(0, len(numbers), 2))
+                         for op, *numbers in commands)
+            out.append(f'<path d="{d}" fill="{colour}"/>')
+    return "".join(out)
+
+
+# -- PDF: leaflets and guides ---------------------------------------------------------
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13.4, textColor=colors.HexColor(INK),
+                          alignment=TA_LEFT, spaceAfter=3)
+    return {
+        "title": ParagraphStyle("title", base, fontName="Helvetica-Bold", fontSize=21, leading=25,
+                                textColor=colors.white),
+        "subtitle": ParagraphStyle("subtitle", base, fontSize=12, leading=15, textColor=colors.HexColor(ROSE)),
+        "intro": ParagraphStyle("intro", base, fontSize=10.5, leading=14.2, spaceAfter=4),
+        "heading": ParagraphStyle("heading", base, fontName="Helvetica-Bold", fontSize=12, leading=15,
+                                  textColor=colors.HexColor(PURPLE), spaceBefore=7, spaceAfter=2),
+        "body": base,
+        "item": ParagraphStyle("item", base, spaceAfter=1.5),
+        "footer": ParagraphStyle("footer", base, fontSize=7.5, leading=9.5, textColor=colors.HexColor(GREY)),
+        "running": ParagraphStyle("running", base, fontName="Helvetica-Bold", fontSize=9, leading=11,
+                                  textColor=colors.white),
+    }
+
+
+def _bullets(items: list[str], styles) -> ListFlowable:
+    return ListFlowable(
+        [ListItem(Paragraph(rich(item), styles["item"]), leftIndent=13, value="\u2022") for item in items],
+        bulletType="bullet", start="\u2022", bulletColor=colors.HexColor(PINK), bulletFontSize=10,
+        leftIndent=13, bulletOffsetY=0)
+
+
+def document_pdf(source: Source, lang: str, target: Path, network: str) -> int:
+    """A leaflet or guide on A4; returns its number of pages."""
+    texts = source.languages[lang]
+    styles = _styles()
+    width, height = A4
+    margin = 46
+    band = 118
+    footer_height = 40
+    doc = BaseDocTemplate(
+        str(target), pagesize=A4, title=plain(texts["title"]), author=network,
+        subject=plain(texts.get("subtitle", "")), creator="scripts/make_materials.py", lang=lang,
+        displayDocTitle=True, invariant=1, pageCompression=1,
+        leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin)
+
+    def footer(c: Canvas) -> None:
+        c.setStrokeColor(colors.HexColor(PINK))
+        c.setLineWidth(1.2)
+        c.line(margin, margin + footer_height - 8, width - margin, margin + footer_height - 8)
+        para = Paragraph(rich(texts["footer"]), styles["footer"])
+        _, h = para.wrap(width - 2 * margin, footer_height)
+        para.drawOn(c, margin, margin + footer_height - 14 - h)
+
+    def first_page(c: Canvas, _doc) -> None:
+        c.saveState()
+        c.setFillColor(colors.HexColor(PURPLE))
+        c.rect(0, height - band - margin / 2, width, band + margin / 2, stroke=0, fill=1)
+        draw_motif_pdf(c, source.motif, width - margin - 38, height - band / 2 - margin / 4, 40, on_dark=True)
+        text_width = width - 2 * margin - 100
+        title = Paragraph(rich(texts["title"]), styles["title"])
+        _, th = title.wrap(text_width, band)
+        parts = [(title, th)]
+        if texts.get("subtitle"):
+            subtitle = Paragraph(rich(texts["subtitle"]), styles["subtitle"])
+            parts.append((subtitle, subtitle.wrap(text_width, band)[1]))
+        total = sum(h for _, h in parts) + 6 * (len(parts) - 1)
+        y = height - margin / 2 - (band - total) / 2
+        for para, h in parts:
+            y -= h
+            para.drawOn(c, margin, y)
+            y -= 6
+        footer(c)
+        c.restoreState()
+
+    def later_page(c: Canvas, _doc) -> None:
+        c.saveState()
+        c.setFillColor(colors.HexColor(PURPLE))
+        c.rect(0, height - 40, width, 40, stroke=0, fill=1)
+        running = Paragraph(rich(texts["title"]), styles["running"])
+        running.wrap(width - 2 * margin, 30)
+        running.drawOn(c, margin, height - 26)
+        footer(c)
+        c.restoreState()
+
+    body_bottom = margin + footer_height
+    first = Frame(margin, body_bottom, width - 2 * margin, height - band - margin / 2 - 14 - body_bottom,
+                  id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    later = Frame(margin, body_bottom, width - 2 * margin, height - 40 - 16 - body_bottom,
+                  id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("first", [first], onPage=first_page),
+                          PageTemplate("later", [later], onPage=later_page)])
+
+    story = [NextPageTemplate("later")]
+    if texts.get("intro"):
+        story.append(Paragraph(rich(texts["intro"]), styles["intro"]))
+    if texts.get("items"):
+        story.append(_bullets(texts["items"], styles))
+    for section in texts.get("sections", []):
+        block = [Paragraph(rich(section["heading"]), styles["heading"])]
+        if section.get("text"):
+            block.append(Paragraph(rich(section["text"]), styles["body"]))
+        if section.get("items"):
+            block.append(_bullets(section["items"], styles))
+        story.append(KeepTogether(block))
+    story.append(Spacer(1, 2))
+    doc.build(story)
+    return doc.page
+
+
+# -- PDF: posters ---------------------------------------------------------------------
+
+def poster_pdf(source: Source, lang: str, target: Path, network: str) -> int:
+    texts = source.languages[lang]
+    width, height = A3
+    margin = 64
+    c = Canvas(str(target), pagesize=A3, invariant=1, pageCompression=1, lang=lang)
+    c.setTitle(plain(texts["title"]))
+    c.setAuthor(network)
+    c.setSubject(plain(texts.get("subtitle", texts["title"])))
+    c.setCreator("scripts/make_materials.py")
+    c.setViewerPreference("DisplayDocTitle", "true")
+
+    c.setFillColor(colors.HexColor(PINK))
+    c.rect(0, height - 28, width, 28, stroke=0, fill=1)
+    draw_motif_pdf(c, source.motif, width - margin - 120, height - 200, 130, on_dark=False)
+
+    # The slogan as large as fits in the space above the messages.
+    text_width = width - 2 * margin
+    size = 72
+    while True:
+        lines = wrap(plain(texts["title"]), "Helvetica-Bold", size, text_width)
+        if len(lines) * size * 1.12 <= 560 or size <= 36:
+            break
+        size -= 2
+    y = height - 380
+    c.setFillColor(colors.HexColor(PURPLE))
+    c.setFont("Helvetica-Bold", size)
+    for line in lines:
+        y -= size * 1.12
+        c.drawString(margin, y, line)
+
+    y -= 40
+    c.setStrokeColor(colors.HexColor(PINK))
+    c.setLineWidth(4)
+    c.line(margin, y, margin + 160, y)
+    y -= 24
+    for item in texts.get("items", []):
+        for i, line in enumerate(wrap(plain(item), "Helvetica-Bold", 28, text_width - 40)):
+            y -= 40
+            if i == 0:
+                c.setFillColor(colors.HexColor(PINK))
+                c.circle(margin + 9, y + 9, 8, stroke=0, fill=1)
+            c.setFillColor(colors.HexColor(INK))
+            c.setFont("Helvetica-Bold", 28)
+            c.drawString(margin + 36, y, line)
+        y -= 10
+
+    c.setFillColor(colors.HexColor(PURPLE))
+    c.rect(0, 0, width, 96, stroke=0, fill=1)
+    c.setFillColor(colors.white)
+    footer_lines = wrap(plain(texts["footer"]), "Helvetica-Bold", 20, text_width)
+    fy = 48 + (len(footer_lines) - 1) * 12
+    for line in footer_lines:
+        c.setFont("Helvetica-Bold", 20)
+        c.drawString(margin, fy, line)
+        fy -= 24
+    c.showPage()
+    c.save()
+    return 1
+
+
+# -- SVG: social media cards and thumbnails -------------------------------------------
+
+SVG_FONT = "Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', sans-serif"
+
+
+def _svg_text(lines: list[str], x: int, y: int, size: int, leading: int, weight: str, fill: str) -> tuple[str, int]:
+    out = []
+    for line in lines:
+        out.append(f'<text x="{x}" y="{y}" font-size="{size}" font-weight="{weight}" fill="{fill}">'
+                   f"{escape(line)}</text>")
+        y += leading
+    return "\n".join(out), y
+
+
+def social_card_svg(source: Source, lang: str) -> str:
+    texts = source.languages[lang]
+    size, margin = 1080, 90
+    # Wrap 10% narrower than the space: a reader's sans-serif may be wider than Helvetica.
+    width = (size - 2 * margin) * 0.9
+    parts = [f'<rect width="{size}" height="{size}" fill="{PURPLE}"/>',
+             motif_svg(source.motif, size - margin - 90, margin + 90, 100, on_dark=True)]
+    y = 330
+    title_lines = wrap(plain(texts["title"]), "Helvetica-Bold", 76, width)
+    block, y = _svg_text(title_lines, margin, y, 76, 88, "bold", "#ffffff")
+    parts.append(block)
+    if texts.get("subtitle"):
+        block, y = _svg_text(wrap(plain(texts["subtitle"]), "Helvetica", 40, width), margin, y + 30, 40, 52,
+                             "normal", ROSE)
+        parts.append(block)
+    if texts.get("items"):
+        y += 30
+        for item in texts["items"]:
+            parts.append(motif_svg("check", margin + 22, y - 14, 26, on_dark=True))
+            block, y = _svg_text(wrap(plain(item), "Helvetica-Bold", 42, width - 70), margin + 70, y, 42, 52,
+                                 "bold", "#ffffff")
+            parts.append(block)
+            y += 22
+    parts.append(f'<rect x="0" y="{size - 120}" width="{size}" height="6" fill="{PINK}"/>')
+    footer_lines = wrap(plain(texts["footer"]), "Helvetica", 28, size - 2 * margin)
+    block, _ = _svg_text(footer_lines, margin, size - 70 + (0 if len(footer_lines) == 1 else -16), 28, 34,
+                         "normal", "#ffffff")
+    parts.append(block)
+    label = " ".join(plain(t) for t in [texts["title"], texts.get("subtitle", ""), *texts.get("items", []),
+                                        texts["footer"]] if t)
+    if y > size - 150:
+        raise ValueError(f"{source.file}: the {lang} card's text is too long for the card")
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+            f'role="img" aria-labelledby="card-title" xml:lang="{lang}" lang="{lang}" '
+            f'font-family="{SVG_FONT}">\n<title id="card-title">{escape(label)}</title>\n'
+            + "\n".join(parts) + "\n</svg>\n")
+
+
+def thumbnail_svg(source: Source) -> str:
+    """A small picture without words, the same in every language."""
+    size = 240
+    dark = source.layout == "social_card"
+    background = PURPLE if dark else LILAC
+    band = "" if dark else f'<rect width="{size}" height="46" fill="{PURPLE}"/>'
+    cy = size / 2 if dark else 46 + (size - 46) / 2
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+            f'aria-hidden="true">\n<rect width="{size}" height="{size}" fill="{background}"/>{band}\n'
+            f"{motif_svg(source.motif, size / 2, cy, 70, on_dark=dark)}\n</svg>\n")
+
+
+# -- making every file ----------------------------------------------------------------
+
+def make_all(out_dir: Path, root: Path = ROOT) -> list[Path]:
+    """Writes every generated file into `out_dir`; returns their paths."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    names = network_names(root)
+    written = []
+    for source in read_sources(root):
+        for lang in LANGUAGES:
+            if lang not in source.languages:
+                continue
+            target = out_dir / source.output_name(lang)
+            if source.layout == "social_card":
+                target.write_bytes(social_card_svg(source, lang).encode("utf-8"))
+            else:
+                make = poster_pdf if source.layout == "poster" else document_pdf
+                pages = make(source, lang, target, names[lang])
+                if pages > MAX_PAGES[source.layout]:
+                    raise SystemExit(f"{source.file}: the {lang} {source.layout} takes {pages} pages; "
+                                     f"at most {MAX_PAGES[source.layout]} fit: shorten the text")
+            written.append(target)
+        if source.thumbnail:
+            target = out_dir / source.thumbnail
+            target.write_bytes(thumbnail_svg(source).encode("utf-8"))
+            written.append(target)
+    return written
+
+
+def check(root: Path = ROOT) -> int:
+    """Compares freshly made files with the committed ones."""
+    committed = root / "docs" / "materiales" / "files"
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = make_all(Path(tmp), root)
+        stale = [p.name for p in fresh
+                 if not (committed / p.name).is_file() or not filecmp.cmp(p, committed / p.name, shallow=False)]
+    if stale:
+        print("Estos archivos no coinciden con sus fuentes; ejecute python scripts/make_materials.py "
+              "/ These files do not match their sources; run python scripts/make_materials.py:", file=sys.stderr)
+        for name in stale:
+            print(f"  docs/materiales/files/{name}", file=sys.stderr)
+        return 1
+    print(f"{len(fresh)} archivos al día / {len(fresh)} files up to date")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="only compare with the committed files")
+    parser.add_argument("--out", type=Path, default=None, help="write into this folder instead")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    try:
+        if args.check:
+            return check(args.root)
+        out = args.out or args.root / "docs" / "materiales" / "files"
+        for path in make_all(out, args.root):
+            print(f"{path.stat().st_size:>7} {path}")
+    except DataProblems as problems:
+        print(problems.report(), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
