@@ -41,8 +41,8 @@ from reportlab.lib.pagesizes import A3, A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
 from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
-from reportlab.platypus import (BaseDocTemplate, Frame, KeepTogether, ListFlowable, ListItem,  # noqa: E402
-                                NextPageTemplate, PageTemplate, Paragraph, Spacer)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, ListFlowable,  # noqa: E402
+                                ListItem, NextPageTemplate, PageTemplate, Paragraph, Spacer)
 
 from hooks.sitegen.problems import DataProblems, Problem  # noqa: E402
 from hooks.sitegen.schemas import schema_problems  # noqa: E402
@@ -63,6 +63,7 @@ INK = "#212121"
 GREY = "#555555"
 
 MAX_PAGES = {"leaflet": 1, "guide": 4, "poster": 1}
+BODY_SIZE = {"leaflet": 10, "guide": 11}  # points: large enough to read on a cheap print
 
 
 @dataclass(frozen=True)
@@ -171,11 +172,11 @@ def _motif_shapes(motif: str, on_dark: bool) -> list[tuple]:
         return [("disc", -0.55, 0.2, 0.62, PINK), ("disc", 0.55, 0.2, 0.62, AMBER), ("disc", 0, -0.45, 0.62, ROSE)]
     if motif == "check":  # a right
         return [("ring", 0, 0, 0.9, ring, 0.16), ("line", [(-0.42, -0.02), (-0.1, 0.32), (0.45, -0.35)], mark, 0.2)]
-    if motif == "shield":  # protection
+    if motif == "shield":  # a person, protected
         outline = [("M", 0, -0.9), ("L", 0.72, -0.6), ("L", 0.72, 0.02), ("C", 0.72, 0.5, 0.38, 0.76, 0, 0.92),
                    ("C", -0.38, 0.76, -0.72, 0.5, -0.72, 0.02), ("L", -0.72, -0.6), ("Z",)]
-        return [("shape", outline, PINK), ("disc", 0, -0.12, 0.2, AMBER),
-                ("line", [(-0.3, 0.42), (0, 0.2), (0.3, 0.42)], AMBER, 0.14)]
+        shoulders = [("M", -0.36, 0.52), ("C", -0.36, 0.08, 0.36, 0.08, 0.36, 0.52), ("Z",)]
+        return [("shape", outline, PINK), ("shape", shoulders, AMBER), ("disc", 0, -0.2, 0.2, AMBER)]
     if motif == "heart":  # health
         outline = [("M", 0, 0.82), ("C", -1.15, 0.05, -0.72, -1.0, 0, -0.38), ("C", 0.72, -1.0, 1.15, 0.05, 0, 0.82),
                    ("Z",)]
@@ -265,16 +266,16 @@ def motif_svg(motif: str, cx: float, cy: float, r: float, on_dark: bool) -> str:
 
 # -- PDF: leaflets and guides ---------------------------------------------------------
 
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=13.4, textColor=colors.HexColor(INK),
+def _styles(size: float) -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName="Helvetica", fontSize=size, leading=size * 1.3, textColor=colors.HexColor(INK),
                           alignment=TA_LEFT, spaceAfter=3)
     return {
         "title": ParagraphStyle("title", base, fontName="Helvetica-Bold", fontSize=21, leading=25,
                                 textColor=colors.white),
         "subtitle": ParagraphStyle("subtitle", base, fontSize=12, leading=15, textColor=colors.HexColor(ROSE)),
-        "intro": ParagraphStyle("intro", base, fontSize=10.5, leading=14.2, spaceAfter=4),
+        "intro": ParagraphStyle("intro", base, fontSize=size + 0.5, leading=(size + 0.5) * 1.34, spaceAfter=4),
         "heading": ParagraphStyle("heading", base, fontName="Helvetica-Bold", fontSize=12, leading=15,
-                                  textColor=colors.HexColor(PURPLE), spaceBefore=7, spaceAfter=2),
+                                  textColor=colors.HexColor(PURPLE), spaceBefore=6, spaceAfter=1.5),
         "body": base,
         "item": ParagraphStyle("item", base, spaceAfter=1.5),
         "footer": ParagraphStyle("footer", base, fontSize=7.5, leading=9.5, textColor=colors.HexColor(GREY)),
@@ -283,21 +284,57 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+class ContactBox(Flowable):
+    """A box where a member organization writes its own name, phone and address before
+    handing the printed material out."""
+
+    def __init__(self, title: str, fields: list[str], styles):
+        super().__init__()
+        self.title = Paragraph(rich(title), styles["heading"])
+        self.fields = [plain(f) for f in fields]
+        self.size = styles["body"].fontSize
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        self.title_height = self.title.wrap(available_width - 24, available_height)[1]
+        self.height = 14 + self.title_height + 4 + len(self.fields) * (self.size * 2.1) + 6
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setFillColor(colors.HexColor(LILAC))
+        c.setStrokeColor(colors.HexColor(PURPLE))
+        c.setLineWidth(0.8)
+        c.roundRect(0, 0, self.width, self.height, 6, stroke=1, fill=1)
+        self.title.drawOn(c, 12, self.height - 10 - self.title_height)
+        y = self.height - 14 - self.title_height - 4
+        c.setFont("Helvetica", self.size)
+        for field in self.fields:
+            y -= self.size * 2.1
+            c.setFillColor(colors.HexColor(INK))
+            c.drawString(12, y + 4, field)
+            start = 12 + stringWidth(field, "Helvetica", self.size) + 6
+            c.setStrokeColor(colors.HexColor(GREY))
+            c.setDash(1, 2)
+            c.line(start, y + 3, self.width - 12, y + 3)
+            c.setDash()
+
+
 def _bullets(items: list[str], styles) -> ListFlowable:
     return ListFlowable(
         [ListItem(Paragraph(rich(item), styles["item"]), leftIndent=13, value="\u2022") for item in items],
-        bulletType="bullet", start="\u2022", bulletColor=colors.HexColor(PINK), bulletFontSize=10,
+        bulletType="bullet", start="\u2022", bulletColor=colors.HexColor(PINK), bulletFontSize=styles["body"].fontSize,
         leftIndent=13, bulletOffsetY=0)
 
 
 def document_pdf(source: Source, lang: str, target: Path, network: str) -> int:
     """A leaflet or guide on A4; returns its number of pages."""
     texts = source.languages[lang]
-    styles = _styles()
+    styles = _styles(BODY_SIZE[source.layout])
     width, height = A4
-    margin = 46
-    band = 118
-    footer_height = 40
+    margin = 42
+    band = 106
+    footer_height = 36
     doc = BaseDocTemplate(
         str(target), pagesize=A4, title=plain(texts["title"]), author=network,
         subject=plain(texts.get("subtitle", "")), creator="scripts/make_materials.py", lang=lang,
@@ -363,6 +400,9 @@ def document_pdf(source: Source, lang: str, target: Path, network: str) -> int:
         if section.get("items"):
             block.append(_bullets(section["items"], styles))
         story.append(KeepTogether(block))
+    if texts.get("contact_box"):
+        box = texts["contact_box"]
+        story += [Spacer(1, 10), ContactBox(box["title"], box["fields"], styles)]
     story.append(Spacer(1, 2))
     doc.build(story)
     return doc.page
@@ -383,48 +423,49 @@ def poster_pdf(source: Source, lang: str, target: Path, network: str) -> int:
 
     c.setFillColor(colors.HexColor(PINK))
     c.rect(0, height - 28, width, 28, stroke=0, fill=1)
-    draw_motif_pdf(c, source.motif, width - margin - 120, height - 200, 130, on_dark=False)
+    draw_motif_pdf(c, source.motif, width - margin - 120, height - 190, 130, on_dark=False)
 
-    # The slogan as large as fits in the space above the messages.
+    # The slogan as large as fits between the drawing and the messages.
     text_width = width - 2 * margin
-    size = 72
+    size = 76
     while True:
         lines = wrap(plain(texts["title"]), "Helvetica-Bold", size, text_width)
-        if len(lines) * size * 1.12 <= 560 or size <= 36:
+        if len(lines) * size * 1.12 <= 480 or size <= 36:
             break
         size -= 2
-    y = height - 380
+    y = height - 350
     c.setFillColor(colors.HexColor(PURPLE))
     c.setFont("Helvetica-Bold", size)
     for line in lines:
         y -= size * 1.12
         c.drawString(margin, y, line)
 
-    y -= 40
+    y -= 44
     c.setStrokeColor(colors.HexColor(PINK))
-    c.setLineWidth(4)
-    c.line(margin, y, margin + 160, y)
-    y -= 24
+    c.setLineWidth(5)
+    c.line(margin, y, margin + 180, y)
+    y -= 20
     for item in texts.get("items", []):
-        for i, line in enumerate(wrap(plain(item), "Helvetica-Bold", 28, text_width - 40)):
-            y -= 40
+        for i, line in enumerate(wrap(plain(item), "Helvetica-Bold", 32, text_width - 44)):
+            y -= 46
             if i == 0:
                 c.setFillColor(colors.HexColor(PINK))
-                c.circle(margin + 9, y + 9, 8, stroke=0, fill=1)
+                c.circle(margin + 10, y + 11, 9, stroke=0, fill=1)
             c.setFillColor(colors.HexColor(INK))
-            c.setFont("Helvetica-Bold", 28)
-            c.drawString(margin + 36, y, line)
-        y -= 10
+            c.setFont("Helvetica-Bold", 32)
+            c.drawString(margin + 40, y, line)
+        y -= 8
 
+    # The network's name on one line, in a band at the foot.
     c.setFillColor(colors.HexColor(PURPLE))
-    c.rect(0, 0, width, 96, stroke=0, fill=1)
+    c.rect(0, 0, width, 100, stroke=0, fill=1)
+    footer = plain(texts["footer"])
+    footer_size = 24
+    while stringWidth(footer, "Helvetica-Bold", footer_size) > text_width and footer_size > 12:
+        footer_size -= 1
     c.setFillColor(colors.white)
-    footer_lines = wrap(plain(texts["footer"]), "Helvetica-Bold", 20, text_width)
-    fy = 48 + (len(footer_lines) - 1) * 12
-    for line in footer_lines:
-        c.setFont("Helvetica-Bold", 20)
-        c.drawString(margin, fy, line)
-        fy -= 24
+    c.setFont("Helvetica-Bold", footer_size)
+    c.drawString(margin, 50 - footer_size / 3, footer)
     c.showPage()
     c.save()
     return 1
@@ -435,47 +476,44 @@ def poster_pdf(source: Source, lang: str, target: Path, network: str) -> int:
 SVG_FONT = "Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', sans-serif"
 
 
-def _svg_text(lines: list[str], x: int, y: int, size: int, leading: int, weight: str, fill: str) -> tuple[str, int]:
-    out = []
-    for line in lines:
-        out.append(f'<text x="{x}" y="{y}" font-size="{size}" font-weight="{weight}" fill="{fill}">'
-                   f"{escape(line)}</text>")
-        y += leading
-    return "\n".join(out), y
-
-
 def social_card_svg(source: Source, lang: str) -> str:
     texts = source.languages[lang]
     size, margin = 1080, 90
+    top, bottom = 300, 930  # the text sits between the drawing and the footer line
     # Wrap 10% narrower than the space: a reader's sans-serif may be wider than Helvetica.
     width = (size - 2 * margin) * 0.9
-    parts = [f'<rect width="{size}" height="{size}" fill="{PURPLE}"/>',
-             motif_svg(source.motif, size - margin - 90, margin + 90, 100, on_dark=True)]
-    y = 330
-    title_lines = wrap(plain(texts["title"]), "Helvetica-Bold", 76, width)
-    block, y = _svg_text(title_lines, margin, y, 76, 88, "bold", "#ffffff")
-    parts.append(block)
+    title = plain(texts["title"])
+    title_size = 96 if len(wrap(title, "Helvetica-Bold", 96, width)) <= 2 else 76
+    blocks = [(wrap(title, "Helvetica-Bold", title_size, width), title_size, round(title_size * 1.16), "bold",
+               "#ffffff", 0, False, 0)]
     if texts.get("subtitle"):
-        block, y = _svg_text(wrap(plain(texts["subtitle"]), "Helvetica", 40, width), margin, y + 30, 40, 52,
-                             "normal", ROSE)
-        parts.append(block)
-    if texts.get("items"):
-        y += 30
-        for item in texts["items"]:
-            parts.append(motif_svg("check", margin + 22, y - 14, 26, on_dark=True))
-            block, y = _svg_text(wrap(plain(item), "Helvetica-Bold", 42, width - 70), margin + 70, y, 42, 52,
-                                 "bold", "#ffffff")
-            parts.append(block)
-            y += 22
-    parts.append(f'<rect x="0" y="{size - 120}" width="{size}" height="6" fill="{PINK}"/>')
-    footer_lines = wrap(plain(texts["footer"]), "Helvetica", 28, size - 2 * margin)
-    block, _ = _svg_text(footer_lines, margin, size - 70 + (0 if len(footer_lines) == 1 else -16), 28, 34,
-                         "normal", "#ffffff")
-    parts.append(block)
+        blocks.append((wrap(plain(texts["subtitle"]), "Helvetica", 42, width), 42, 54, "normal", ROSE, 0, False, 44))
+    for i, item in enumerate(texts.get("items", [])):
+        blocks.append((wrap(plain(item), "Helvetica-Bold", 42, width - 70), 42, 52, "bold", "#ffffff", 70, True,
+                       44 if i == 0 else 22))
+    height = sum(gap + len(lines) * leading for lines, _, leading, *_, gap in blocks)
+    if height > bottom - top:
+        raise SystemExit(f"{source.file}: the {lang} card's text is too long for the card: shorten it")
+    y = top + (bottom - top - height) / 2
+    parts = [f'<rect width="{size}" height="{size}" fill="{PURPLE}"/>',
+             motif_svg(source.motif, size - margin - 80, margin + 70, 90, on_dark=True)]
+    for lines, font_size, leading, weight, fill, indent, check, gap in blocks:
+        y += gap
+        if check:
+            parts.append(motif_svg("check", margin + 22, y + leading / 2 - 4, 26, on_dark=True))
+        for line in lines:
+            y += leading
+            parts.append(f'<text x="{margin + indent}" y="{_n(y - (leading - font_size) / 2 - font_size * 0.2)}" '
+                         f'font-size="{font_size}" font-weight="{weight}" fill="{fill}">{escape(line)}</text>')
+    footer = plain(texts["footer"])
+    footer_size = 30
+    while stringWidth(footer, "Helvetica", footer_size) > (size - 2 * margin) * 0.95 and footer_size > 18:
+        footer_size -= 1
+    parts.append(f'<rect x="0" y="{bottom + 30}" width="{size}" height="6" fill="{PINK}"/>')
+    parts.append(f'<text x="{margin}" y="{size - 44}" font-size="{footer_size}" font-weight="normal" '
+                 f'fill="#ffffff">{escape(footer)}</text>')
     label = " ".join(plain(t) for t in [texts["title"], texts.get("subtitle", ""), *texts.get("items", []),
                                         texts["footer"]] if t)
-    if y > size - 150:
-        raise ValueError(f"{source.file}: the {lang} card's text is too long for the card")
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
             f'role="img" aria-labelledby="card-title" xml:lang="{lang}" lang="{lang}" '
             f'font-family="{SVG_FONT}">\n<title id="card-title">{escape(label)}</title>\n'
@@ -483,15 +521,31 @@ def social_card_svg(source: Source, lang: str) -> str:
 
 
 def thumbnail_svg(source: Source) -> str:
-    """A small picture without words, the same in every language."""
+    """A small picture without words, the same in every language: the material's shape
+    (a square card, a poster, a page or a booklet) with its motif."""
     size = 240
-    dark = source.layout == "social_card"
-    background = PURPLE if dark else LILAC
-    band = "" if dark else f'<rect width="{size}" height="46" fill="{PURPLE}"/>'
-    cy = size / 2 if dark else 46 + (size - 46) / 2
+    parts = []
+    if source.layout == "social_card":
+        parts.append(f'<rect width="{size}" height="{size}" rx="12" fill="{PURPLE}"/>')
+        parts.append(motif_svg(source.motif, 120, 120, 70, on_dark=True))
+    else:
+        parts.append(f'<rect width="{size}" height="{size}" fill="{LILAC}"/>')
+        x, y, w, h = 50, 21, 140, 198  # a page in the proportions of A4 and A3
+        page = f'fill="#ffffff" stroke="#d1c4e9" stroke-width="2"'
+        if source.layout == "guide":
+            parts.append(f'<rect x="{x + 12}" y="{y - 9}" width="{w}" height="{h}" {page}/>')
+            x, y = x - 6, y + 4
+        parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" {page}/>')
+        if source.layout == "poster":
+            parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="8" fill="{PINK}"/>')
+            parts.append(f'<rect x="{x}" y="{y + h - 26}" width="{w}" height="26" fill="{PURPLE}"/>')
+            parts.append(motif_svg(source.motif, x + w / 2, y + 80, 46, on_dark=False))
+        else:
+            parts.append(f'<rect x="{x}" y="{y}" width="{w}" height="44" fill="{PURPLE}"/>')
+            parts.append(f'<rect x="{x}" y="{y + h - 14}" width="{w}" height="3" fill="{PINK}"/>')
+            parts.append(motif_svg(source.motif, x + w / 2, y + 110, 44, on_dark=False))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
-            f'aria-hidden="true">\n<rect width="{size}" height="{size}" fill="{background}"/>{band}\n'
-            f"{motif_svg(source.motif, size / 2, cy, 70, on_dark=dark)}\n</svg>\n")
+            f'aria-hidden="true">\n' + "\n".join(parts) + "\n</svg>\n")
 
 
 # -- making every file ----------------------------------------------------------------
