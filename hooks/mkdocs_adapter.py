@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sitegen import headers, model, opendata, pages, timings
+from sitegen import headers, model, opendata, pages, searchindex, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
 from sitegen.views import Ui
@@ -200,6 +200,7 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     _not_found_pages.clear()
+    searchindex.write_split_index(site_dir, i18n.build_languages, i18n.default_language)
     # Open data, once at the site root for every language.
     for item in opendata.open_data_files(site_data()):
         target = site_dir / item.path

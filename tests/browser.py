@@ -7,6 +7,8 @@ Chromium the browser tests skip on a laptop, but fail under CI=true.
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import http.server
 import os
 import shutil
@@ -40,7 +42,13 @@ def require_chromium() -> str:
     pytest.skip("Chromium is not installed (run `make browser` as root to install it)")
 
 
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files like a production host: extra headers, and gzip for text files
+    when the browser asks for it (so transfer sizes are the ones readers pay)."""
+
     extra_headers: dict = {}
 
     def log_message(self, *args):
@@ -50,6 +58,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
         super().end_headers()
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.endswith(COMPRESSIBLE) and os.path.isfile(path) and not self.path.endswith("/..")):
+            return super().send_head()
+        if os.path.isdir(self.translate_path(self.path)) and not self.path.split("?")[0].endswith("/"):
+            return super().send_head()  # let the parent redirect to the trailing slash
+        with open(path, "rb") as source:
+            body = gzip.compress(source.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 @contextmanager

@@ -22,7 +22,7 @@ TONES = ("protective", "mixed", "harmful", "unknown")
 HEADLINE_INDICATOR = "test_compulsory"
 # The regional maps use coarser outlines than the locators: a third of the bytes, and
 # still every member (El Salvador included) is clearly drawn.
-MAP_SIMPLIFICATION = 2.0
+MAP_SIMPLIFICATION = 3.0
 
 
 def map_path(indicator_id: str) -> str:
@@ -34,10 +34,13 @@ def geometry() -> Geometry:
     return load_geometry(GEOMETRY_FILE)
 
 
-@lru_cache(maxsize=1)
-def regional_geometry() -> Geometry:
+@lru_cache(maxsize=None)
+def regional_geometry(members: frozenset = frozenset()) -> Geometry:
+    """Outlines for the regional maps: members fine enough to read, the grey
+    non-members coarser (they are context, and most of the bytes)."""
     full = geometry()
-    shapes = {code: coarsen(d, MAP_SIMPLIFICATION, keep_small=True) for code, d in full.shapes.items()}
+    shapes = {code: coarsen(d, MAP_SIMPLIFICATION if code in members else 2 * MAP_SIMPLIFICATION, keep_small=True)
+              for code, d in full.shapes.items()}
     return Geometry(full.view_box, shapes, full.labels, full.bboxes)
 
 
@@ -50,6 +53,7 @@ def _columns(indicators, lang):
 
 
 def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
+    # sortable.js is loaded by this page only, not by every page of the site.
     ui = Ui(site, lang)
     groups = {g.id: g for g in site.catalogue.groups}
     hiv = [i for i in key_indicators(site) if i.group_id in ("hiv-testing", "hiv-criminalisation")]
@@ -71,7 +75,8 @@ def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
                               "sort": f"{rank[value['tone']]}-{value['label']}"})
             table["rows"].append({"name": name, "url": relative_url(COMPARISON, profile, directory_urls), "cells": cells})
         del table["indicators"]
-    return {"tables": tables, "legend": _legend(ui)}
+    return {"tables": tables, "legend": _legend(ui),
+            "script": site_file_url(lang, COMPARISON, "assets/sortable.js", directory_urls)}
 
 
 def _legend(ui: Ui, counts: dict | None = None) -> list[dict]:
@@ -104,8 +109,9 @@ def map_view(site: m.SiteData, indicator: m.Indicator, lang: str, page: str, dir
     legend = _values_legend(site, indicator, lang)
     question = indicator.question.get(lang)[0]
     # A member outside the map's area (or with no shape) is still in the list under the map.
-    shapes = regional_geometry().shapes
-    svg = render_map(regional_geometry(), [{k: r[k] for k in ("iso2", "name", "value_label", "tone", "symbol", "href")}
+    outlines = regional_geometry(frozenset(c.iso2 for c in site.countries))
+    shapes = outlines.shapes
+    svg = render_map(outlines, [{k: r[k] for k in ("iso2", "name", "value_label", "tone", "symbol", "href")}
                                           for r in regions if r["iso2"] in shapes],
                      title=question, description=ui.map_description, legend=legend, lang=lang,
                      map_id=f"map-{indicator.id}")
