@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sitegen import headers, model, opendata, pages, searchindex, timings
+from sitegen import headers, model, opendata, pages, searchindex, status, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
 from sitegen.views import Ui
@@ -107,8 +107,9 @@ def on_files(files, config):
             commentaries[path] = text
             files.remove(file)
 
+    editors_status = status.collect(site, Path(config.docs_dir), _today())
     with timings.measure("generate_pages"):
-        generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls)
+        generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls, editors_status)
     for page in generated:
         file = _generated_file(config, page.path, lang, default, page.markdown)
         # The attributes static-i18n reads for the language switcher and the sitemap.

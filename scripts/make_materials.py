@@ -48,9 +48,6 @@ from hooks.sitegen.problems import DataProblems, Problem  # noqa: E402
 from hooks.sitegen.schemas import schema_problems  # noqa: E402
 from hooks.sitegen.yamlsource import load_yaml  # noqa: E402
 
-SOURCES = ROOT / "data" / "materials" / "src"
-FILES = ROOT / "docs" / "materiales" / "files"
-SITE = ROOT / "data" / "site.yml"
 LANGUAGES = ("es", "en", "pt")
 
 # The site's colours (Material's deep purple and pink), dark enough for white text.

@@ -450,6 +450,7 @@ def test_pdfs_say_their_text_in_their_language(loaded):
             reader = pypdf.PdfReader(ROOT / FILES_DIR / name)
             assert len(reader.pages) <= {"leaflet": 1, "poster": 1, "guide": 4}[source["layout"]], name
             assert reader.metadata.title == words(texts["title"])
+            assert reader.trailer["/Root"]["/Lang"] == lang
             text = words(" ".join(page.extract_text() for page in reader.pages))
             for piece in (texts["title"], *(s["heading"] for s in texts.get("sections", [])), *texts.get("items", [])):
                 assert words(piece) in text, (name, piece)
@@ -498,6 +499,41 @@ def test_the_poster_carries_the_networks_slogan(site):
         slogan = site.settings.slogan.get(lang)[0]
         text = words(pypdf.PdfReader(ROOT / FILES_DIR / f"afiche-parte-de-la-solucion-{lang}.pdf").pages[0].extract_text())
         assert words(slogan) in text, lang
+
+
+def test_fingerprint_follows_data_and_files(project):
+    from hooks.sitegen.materials import materials_fingerprint
+
+    before = materials_fingerprint(project)
+    assert materials_fingerprint(project) == before
+    (project / FILES_DIR / "derechos-prueba-vih-es.pdf").write_bytes(b"%PDF-1.4 changed")
+    assert materials_fingerprint(project) != before
+
+
+def test_a_new_material_tells_the_editor_what_to_fill_in(project, members):
+    from hooks.sitegen.materials import new_material
+
+    path = new_material("folleto-condones", project, TODAY)
+    assert path == project / "data/materials/folleto-condones.yml"
+    problems = [p for p in problems_of(project, members) if p.file == "data/materials/folleto-condones.yml"]
+    fields = {p.field for p in problems}
+    assert {"title.es", "description.es", "topics", "licence.attribution.es"} <= fields, fields
+    with pytest.raises(SystemExit):
+        new_material("folleto-condones", project, TODAY)  # never overwrites
+    with pytest.raises(SystemExit):
+        new_material("Folleto Condones", project, TODAY)
+    # Once filled in and with its file, it loads.
+    text = path.read_text(encoding="utf-8")
+    for old, new in (('es: ""  # POR COMPLETAR (en', 'es: "Condones"  # (en'),
+                     ('es: ""  # POR COMPLETAR: una', 'es: "Cómo usarlos."  # una'),
+                     ("topics: []", "topics: [condoms_prevention]"),
+                     ('es: ""  # POR COMPLETAR: «', 'es: "«Condones», RedTraSex."  # «')):
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / FILES_DIR / "derechos-prueba-vih-es.pdf", project / FILES_DIR / "folleto-condones-es.pdf")
+    materials, _ = load_materials(project, members, TODAY)
+    assert "folleto-condones" in [x.id for x in materials]
 
 
 def test_materials_module_does_not_import_mkdocs():

@@ -359,6 +359,19 @@ def load_materials(root: Path, member_codes: set[str], today: dt.date) -> tuple[
     return tuple(materials), topics
 
 
+def materials_fingerprint(root: Path) -> str:
+    """Changes whenever a material's data or one of its files changes (the data loader's
+    fingerprint only sees data/*.yml): lets `mkdocs serve` know when to load again."""
+    digest = hashlib.sha256()
+    watched = [root / "data" / "material-topics.yml", root / "data" / "campaign.yml",
+               *sorted((root / "data" / "materials").glob("*.yml")), *sorted((root / FILES_DIR).rglob("*"))]
+    for path in watched:
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
 def load_campaign(root: Path) -> Campaign:
     """The campaign page's texts (`root/data/campaign.yml`); raises `DataProblems`."""
     problems: list[Problem] = []
@@ -366,6 +379,63 @@ def load_campaign(root: Path) -> Campaign:
     if problems:
         raise DataProblems(problems)
     return _campaign(doc.data)
+
+
+# -- a new material (make new-material ID=...) ----------------------------------------
+
+NEW_MATERIAL_TEMPLATE = """\
+# yaml-language-server: $schema=../../schemas/material.schema.json
+#
+# Material creado con `make new-material ID={id}` el {today}. Guía: CONTRIBUTING.md.
+# POR COMPLETAR: cada campo vacío ("") o marcado. Hasta entonces, `make check` y la
+# compilación dicen qué falta, con su línea. / TO DO: every empty or marked field.
+
+id: {id}
+type: leaflet  # POR COMPLETAR: poster, leaflet, guide, social_card, audio o video
+
+title:
+  es: ""  # POR COMPLETAR (en y pt pueden esperar: se muestra el título en español)
+
+description:
+  es: ""  # POR COMPLETAR: una o dos frases sobre para qué sirve
+
+topics: []  # POR COMPLETAR: ids de data/material-topics.yml, p. ej. [hiv_testing_rights]
+
+countries: all  # o una lista de países de la Red, p. ej. [ar, bo]
+
+files:  # POR COMPLETAR: copie el archivo en docs/materiales/files/ con este nombre
+  - language: es
+    path: {id}-es.pdf
+    format: pdf
+
+licence:
+  name: "CC BY 4.0"
+  url: "https://creativecommons.org/licenses/by/4.0/"
+  attribution:
+    es: ""  # POR COMPLETAR: «Título», Red de Trabajadoras Sexuales de Latinoamérica y el Caribe (RedTraSex), {year}. Licencia CC BY 4.0
+
+credits:
+  es: "Red de Trabajadoras Sexuales de Latinoamérica y el Caribe (RedTraSex)."
+
+published: {today}
+"""
+
+
+def new_material(material_id: str, root: Path = ROOT, today: dt.date | None = None) -> Path:
+    """Starts `data/materials/<id>.yml`: the build then lists, line by line, what to fill in."""
+    material_id = (material_id or "").strip()
+    today = today or dt.date.today()
+    if not _ID.match(material_id):
+        raise SystemExit(f"«{material_id}» no es un id válido: minúsculas sin acentos, números y «-» "
+                         "(ej.: make new-material ID=folleto-condones) / not a valid id: lower-case plain letters, "
+                         "digits and '-' (e.g. make new-material ID=condom-leaflet)")
+    target = root / "data" / "materials" / f"{material_id}.yml"
+    if target.exists():
+        raise SystemExit(f"{target.relative_to(root)} ya existe; no se cambió nada. / already exists; nothing changed.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(NEW_MATERIAL_TEMPLATE.format(id=material_id, today=today.isoformat(), year=today.year),
+                      encoding="utf-8")
+    return target
 
 
 # -- small helpers for the views ------------------------------------------------------

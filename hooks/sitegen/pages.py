@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from . import model as m
 from . import regional
+from .localize import country_name, long_date
 from .paths import COUNTRIES_INDEX, profile_path, relative_url
 from .render import render
 from .views import Ui, contact_view, country_list_view, index_view, profile_view
@@ -89,21 +90,44 @@ def map_pages(site: m.SiteData, lang: str, directory_urls: bool = True) -> list[
     return pages
 
 
+STATUS = "estado.md"
+
+
+def status_page(site: m.SiteData, lang: str, status, directory_urls: bool = True) -> GeneratedPage:
+    """The editors' status page in `lang` (`status` from status.collect)."""
+    view = {
+        "missing_pages": status.missing_pages.get(lang, []),
+        "missing_texts": status.missing_texts.get(lang, []),
+        "old_reviews": [(iso, long_date(day, lang)) for iso, day in status.old_reviews],
+        "pending": status.pending,
+        "names": {c.iso2: country_name(c.iso2, lang) for c in site.countries},
+        "urls": {c.iso2: relative_url(STATUS, profile_path(c.iso2), directory_urls) for c in site.countries},
+    }
+    return GeneratedPage(STATUS, render("status.md.j2", s=view, ui=Ui(site, lang), lang=lang))
+
+
 def generated_paths(site: m.SiteData) -> list[str]:
-    return [COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries), regional.COMPARISON,
+    return [STATUS, COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries), regional.COMPARISON,
             regional.MAPS_INDEX, *(regional.map_path(i.id) for i in regional.key_indicators(site))]
 
 
 def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: dict | None = None,
-                    directory_urls: bool = True) -> list[GeneratedPage]:
-    """Every page made from data in `lang`; `commentaries` maps a page path to editors' text."""
+                    directory_urls: bool = True, status=None) -> list[GeneratedPage]:
+    """Every page made from data in `lang`; `commentaries` maps a page path to editors' text,
+    `status` is the translation status for the editors' page (status.collect)."""
     commentaries = commentaries or {}
-    pages = [countries_index_page(site, lang, commentaries.get(COUNTRIES_INDEX), directory_urls)]
+    pages = [status_page(site, lang, status or _no_status(), directory_urls),
+             countries_index_page(site, lang, commentaries.get(COUNTRIES_INDEX), directory_urls)]
     pages += [profile_page(site, c, lang, today, commentaries.get(profile_path(c.iso2)), directory_urls)
               for c in site.countries]
     pages.append(comparison_page(site, lang, directory_urls))
     pages += map_pages(site, lang, directory_urls)
     return pages
+
+
+def _no_status():
+    from .status import Status
+    return Status()
 
 
 def strip_title(markdown: str) -> str:

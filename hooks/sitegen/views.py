@@ -106,7 +106,7 @@ def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date
     return {
         "iso2": country.iso2, "name": name, "lang": lang,
         "summary": localized(country.summary, lang),
-        "phase": ui["phase_" + str(country.phase)],
+        "phase": ui["phase_" + str(country.phase)] if country.phase else "",
         "organization": {"name": org.name, "website": org.website, "contact": org.contact,
                          "cites": cites(org.sources)},
         "groups": groups,

@@ -1,0 +1,92 @@
+"""`make new-country ISO=xx` (and `make new-material ID=...`): start a data file that is
+valid at once, with every answer `unknown` and what an editor must fill in marked.
+
+The new country then has its profile in every language, with no code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from babel import Locale
+
+from .load import load_site
+from .localize import country_name
+
+ROOT = Path(__file__).resolve().parents[2]
+
+COUNTRY_TEMPLATE = """\
+# yaml-language-server: $schema=../../schemas/country.schema.json
+#
+# {name_es}. Perfil creado con `make new-country ISO={code}` el {today}.
+# POR COMPLETAR: cada línea marcada con «POR COMPLETAR». Guía: CONTRIBUTING.md.
+# Cada respuesta que no sea «unknown» necesita sus fuentes (sources) y una nota si hace falta.
+
+phase: null  # POR COMPLETAR: 1 o 2 si el país entró en una fase del proyecto
+
+organization:
+  name: null  # POR COMPLETAR: nombre de la organización nacional miembro
+  website: null
+  contact: null
+  sources: []
+
+summary:  # POR COMPLETAR: dos o tres frases que resuman las respuestas
+  es: "Perfil en preparación: todavía no hay información verificada sobre este país."
+  en: "Profile in preparation: there is no verified information about this country yet."
+  pt: "Perfil em preparação: ainda não há informação verificada sobre este país."
+
+indicators:
+{indicators}
+laws: []  # POR COMPLETAR: leyes con nombre, número, año, artículos y enlace
+
+sources: []  # POR COMPLETAR: id, title, publisher, url, accessed, type
+
+review:
+  last_reviewed: {today}
+  verified_by: null
+  verified_on: null
+
+changelog:
+  - date: {today}
+    text:
+      es: "Perfil creado, sin información verificada todavía."
+      en: "Profile created, with no verified information yet."
+      pt: "Perfil criado, ainda sem informação verificada."
+"""
+
+
+def new_country(code: str, root: Path = ROOT, today: dt.date | None = None) -> Path:
+    code = (code or "").strip().lower()
+    today = today or dt.date.today()
+    if not re.fullmatch(r"[a-z]{2}", code) or code.upper() not in Locale("en").territories:
+        raise SystemExit(f"«{code}» no es un código de país ISO de dos letras (ej.: make new-country ISO=br). "
+                         f"/ '{code}' is not a two-letter ISO country code (e.g. make new-country ISO=br).")
+    target = root / "data" / "countries" / f"{code}.yml"
+    if target.exists():
+        raise SystemExit(f"{target.relative_to(root)} ya existe; no se cambió nada. / already exists; nothing changed.")
+    site = load_site(root, today)
+    indicators = "".join(f"  {i.id}:\n    value: unknown\n" for i in site.catalogue.indicators)
+    target.write_text(COUNTRY_TEMPLATE.format(name_es=country_name(code, "es"), code=code, today=today.isoformat(),
+                                              indicators=indicators), encoding="utf-8")
+    return target
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or argv[0] not in ("country", "material"):
+        print("uso / usage: python -m hooks.sitegen.scaffold country <iso2> | material <id>", file=sys.stderr)
+        return 2
+    kind, name = argv
+    if kind == "country":
+        path = new_country(name)
+    else:
+        from .materials import new_material
+        path = new_material(name, ROOT)
+    print(f"Creado / created: {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
