@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import filecmp
 import re
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -294,7 +295,7 @@ class ContactBox(Flowable):
     def wrap(self, available_width, available_height):
         self.width = available_width
         self.title_height = self.title.wrap(available_width - 24, available_height)[1]
-        self.height = 14 + self.title_height + 4 + len(self.fields) * (self.size * 2.1) + 6
+        self.height = 14 + self.title_height + 4 + len(self.fields) * (self.size * 1.9) + 6
         return self.width, self.height
 
     def draw(self):
@@ -307,7 +308,7 @@ class ContactBox(Flowable):
         y = self.height - 14 - self.title_height - 4
         c.setFont("Helvetica", self.size)
         for field in self.fields:
-            y -= self.size * 2.1
+            y -= self.size * 1.9
             c.setFillColor(colors.HexColor(INK))
             c.drawString(12, y + 4, field)
             start = 12 + stringWidth(field, "Helvetica", self.size) + 6
@@ -399,7 +400,7 @@ def document_pdf(source: Source, lang: str, target: Path, network: str) -> int:
         story.append(KeepTogether(block))
     if texts.get("contact_box"):
         box = texts["contact_box"]
-        story += [Spacer(1, 10), ContactBox(box["title"], box["fields"], styles)]
+        story += [Spacer(1, 6), ContactBox(box["title"], box["fields"], styles)]
     story.append(Spacer(1, 2))
     doc.build(story)
     return doc.page
@@ -600,8 +601,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             return check(args.root)
         out = args.out or args.root / "docs" / "materiales" / "files"
-        for path in make_all(out, args.root):
-            print(f"{path.stat().st_size:>7} {path}")
+        # Made aside first: a source that fails leaves the committed files as they were.
+        with tempfile.TemporaryDirectory() as tmp:
+            made = make_all(Path(tmp), args.root)
+            out.mkdir(parents=True, exist_ok=True)
+            for path in made:
+                shutil.copyfile(path, out / path.name)
+                print(f"{path.stat().st_size:>7} {out / path.name}")
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1

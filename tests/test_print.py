@@ -1,0 +1,38 @@
+"""A country profile printed to PDF on A4 in Chromium reads as a clean brief."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from hooks.sitegen.localize import country_name
+from tests.browser import CHROMIUM_ARGS, require_chromium, serve
+
+
+@pytest.mark.parametrize("lang, prefix", [("es", ""), ("en", "en/"), ("pt", "pt/")])
+def test_profile_prints_as_a_clean_a4_brief(built_site, site_data, lang, prefix):
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    from pypdf import PdfReader
+    country = next(c for c in site_data.countries if c.iso2 == "BO")
+    with sync_playwright() as playwright, serve(built_site.root) as url:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + prefix + "paises/bo/")
+        page.emulate_media(media="print")
+        pdf = page.pdf(format="A4", print_background=False)
+        browser.close()
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) - 595.3) < 1.5 and abs(float(box.height) - 841.9) < 1.5  # A4 in points
+    print(f"\n  {lang}: {len(reader.pages)} A4 pages")
+    assert 1 <= len(reader.pages) <= 8
+    assert country_name("BO", lang) in text
+    assert site_data.ui["quick_exit"].get(lang)[0] not in text  # no quick exit
+    assert site_data.ui["report_correction_text"].get(lang)[0][:30] not in text
+    assert site_data.catalogue.indicator("test_compulsory").question.get(lang)[0][:25] in text
+    compact = text.replace(" ", "")
+    for source in country.sources:  # each source's address is printed
+        assert source.url.replace(" ", "") in compact, source.url
