@@ -38,7 +38,7 @@ def _today() -> dt.date:
 
 
 def _load_if_changed() -> model.SiteData:
-    current = fingerprint(ROOT / "data")
+    current = fingerprint(ROOT)
     if _cache["fingerprint"] != current:
         _cache["site"] = None  # never build from data that failed to load
         with timings.measure("load_and_validate"):

@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 11, 29)
 @pytest.fixture
 def project(tmp_path):
     """A copy of the data and schemas, for breaking on purpose."""
-    for folder in ("data", "schemas"):
+    for folder in ("data", "schemas", "docs/materiales"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     return tmp_path
 

@@ -32,8 +32,9 @@ def test_one_page_per_country_plus_index_comparison_and_maps_in_each_language(si
     for lang in m.LANGUAGES:
         paths = [p.path for p in generated_pages(site, lang, TODAY)]
         assert paths == generated_paths(site)
-        assert set(paths) == {"paises/index.md", "comparacion.md", "mapas/index.md",
-                              *(f"paises/{c.slug}.md" for c in site.countries), *(f"mapas/{k}.md" for k in key)}
+        assert set(paths) == {"estado.md", "paises/index.md", "comparacion.md", "mapas/index.md",
+                              *(f"paises/{c.slug}.md" for c in site.countries), *(f"mapas/{k}.md" for k in key),
+                              "materiales/index.md", "campana.md", *(f"materiales/{x.id}.md" for x in site.materials)}
 
 
 def test_profile_view_follows_the_data(site):

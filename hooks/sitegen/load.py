@@ -20,10 +20,12 @@ from .yamlsource import YamlDocument, load_yaml
 _ISO_CODES = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
 
 
-def fingerprint(data_dir: Path) -> str:
-    """Changes whenever any data file changes: lets a build reuse data already loaded."""
+def fingerprint(root: Path) -> str:
+    """Changes whenever a data file or a material's file changes: lets a build reuse data
+    already loaded (and `mkdocs serve` reload only when something changed)."""
     digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob("*.yml")):
+    watched = [*(root / "data").rglob("*.yml"), *(root / "docs" / "materiales" / "files").rglob("*")]
+    for path in sorted(p for p in watched if p.is_file()):
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
     return digest.hexdigest()
@@ -238,6 +240,15 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
             problems += _country_problems(doc, catalogue, today, synthetic_codes)
     if not country_docs:
         problems.append(Problem("data/countries", 1, 1, "", "no hay ningún país", "there is no country"))
+    materials, topics, campaign = (), {}, None
+    if (data_dir / "campaign.yml").exists():
+        from .materials import load_campaign, load_materials  # materials build on the countries
+        members = {Path(doc.file).stem for doc in country_docs if doc}
+        try:
+            materials, topics = load_materials(root, members, today)
+            campaign = load_campaign(root)
+        except DataProblems as found:
+            problems += found.problems
     if problems:
         raise DataProblems(problems)
     return m.SiteData(
@@ -245,5 +256,6 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
         ui={k: _text(v) for k, v in ui_doc.data.items()},
         catalogue=catalogue,
         countries=tuple(_country(doc) for doc in country_docs),
-        fingerprint=fingerprint(data_dir),
+        fingerprint=fingerprint(root),
+        materials=materials, topics=topics, campaign=campaign,
     )

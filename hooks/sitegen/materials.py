@@ -30,8 +30,8 @@ from babel.units import format_unit
 
 from . import model as m
 from .localize import BABEL_LOCALES, country_name, long_date, sort_key
-from .pages import GeneratedPage
-from .paths import COUNTRIES_INDEX, page_url, profile_path, relative_url
+from .model import GeneratedPage
+from .paths import COUNTRIES_INDEX, page_url, profile_path, relative_url, site_file_url
 from .problems import DataProblems, Problem
 from .render import render
 from .schemas import schema_problems, suggestion
@@ -474,11 +474,7 @@ def file_url(lang: str, page: str, file_path: str, directory_urls: bool = True) 
     The files are served once, at `materiales/files/<path>` from the site's root; a page in
     English or Portuguese lives under `en/` or `pt/`.
     """
-    prefix = "" if lang == m.DEFAULT_LANGUAGE else f"{lang}/"
-    here = prefix + page_url(page, directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-    target = f"{FILES_URL}/{quote(file_path)}"
-    return posixpath.relpath(target, base.rstrip("/") or ".")
+    return site_file_url(lang, page, f"{FILES_URL}/{quote(file_path)}", directory_urls)
 
 
 def _type_label(ui: Ui, kind: str) -> str:
@@ -569,7 +565,9 @@ def catalogue_view(site: m.SiteData, materials, topics: dict[str, Topic], lang: 
          "options": [{"value": c, "label": _capitalized(language_name(c, lang))} for c in m.LANGUAGES]},
     ]
     return {"groups": groups, "filters": filters, "total": len(materials),
-            "campaign_url": relative_url(CATALOGUE, CAMPAIGN, directory_urls)}
+            "campaign_url": relative_url(CATALOGUE, CAMPAIGN, directory_urls),
+            # The filter script is loaded by this page only.
+            "script": site_file_url(lang, CATALOGUE, "assets/materials.js", directory_urls)}
 
 
 def material_view(site: m.SiteData, material: Material, topics: dict[str, Topic], lang: str,

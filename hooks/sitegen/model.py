@@ -172,6 +172,14 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from data: its path inside a language folder and its Markdown."""
+
+    path: str  # e.g. "paises/ar.md"
+    markdown: str
+
+
+@dataclass(frozen=True)
 class SiteData:
     """Everything the pages are made from."""
 
@@ -180,7 +188,9 @@ class SiteData:
     catalogue: Catalogue
     countries: tuple[Country, ...]  # sorted by ISO code
     fingerprint: str = ""
-    extra: dict = field(default_factory=dict)
+    materials: tuple = ()  # materials.Material, sorted by id
+    topics: dict = field(default_factory=dict)  # topic key -> materials.Topic
+    campaign: object = None  # materials.Campaign
 
     def ui_text(self, key: str, lang: str) -> str:
         return self.ui[key].get(lang)[0]

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import materials as mat
 from . import model as m
 from . import regional
+from .model import GeneratedPage
 from .localize import country_name, long_date
 from .paths import COUNTRIES_INDEX, profile_path, relative_url
 from .render import render
@@ -23,12 +24,6 @@ from .views import Ui, contact_view, country_list_view, index_view, profile_view
 GENERATED_MARKER = "<!-- ficha -->"
 _MARKER = re.compile(r"<!--\s*sitio:([a-z-]+)\s*-->")
 _LEADING_TITLE = re.compile(r"\A\s*#\s[^\n]*\n")
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    path: str  # inside the language folder, e.g. "paises/ar.md"
-    markdown: str
 
 
 def _with_commentary(render_page, commentary: str | None) -> str:
@@ -55,9 +50,12 @@ def profile_page(site: m.SiteData, country: m.Country, lang: str, today: dt.date
     view = profile_view(site, country, lang, today, directory_urls)
 
     located = regional.locator(site, country, lang)
+    country_materials = Markup(mat.materials_country_section(
+        site, site.materials, country.iso2, lang, profile_path(country.iso2), directory_urls))
 
     def render_page(extra):
-        return render("profile.md.j2", p=view, ui=Ui(site, lang), page_lang=lang, commentary=extra, locator=located)
+        return render("profile.md.j2", p=view, ui=Ui(site, lang), page_lang=lang, commentary=extra, locator=located,
+                      materials=country_materials)
 
     return GeneratedPage(profile_path(country.iso2), _with_commentary(render_page, commentary))
 
@@ -108,7 +106,8 @@ def status_page(site: m.SiteData, lang: str, status, directory_urls: bool = True
 
 def generated_paths(site: m.SiteData) -> list[str]:
     return [STATUS, COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries), regional.COMPARISON,
-            regional.MAPS_INDEX, *(regional.map_path(i.id) for i in regional.key_indicators(site))]
+            regional.MAPS_INDEX, *(regional.map_path(i.id) for i in regional.key_indicators(site)),
+            *(mat.materials_paths(site.materials) if site.campaign else ())]
 
 
 def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: dict | None = None,
@@ -122,6 +121,8 @@ def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: d
               for c in site.countries]
     pages.append(comparison_page(site, lang, directory_urls))
     pages += map_pages(site, lang, directory_urls)
+    if site.campaign:
+        pages += mat.materials_pages(site, site.materials, site.topics, lang, directory_urls, campaign=site.campaign)
     return pages
 
 

@@ -53,6 +53,9 @@ def collect(site: m.SiteData, docs_dir: Path, today: dt.date, extra_texts=()) ->
     originals = sorted(p.relative_to(docs_dir / default).as_posix() for p in (docs_dir / default).rglob("*.md"))
     texts = [(c.file, name, text) for c in site.countries for name, text in _texts_of_country(c)]
     texts += [("data/indicators.yml", name, text) for name, text in _texts_of_catalogue(site.catalogue)]
+    for material in site.materials:
+        file = f"data/materials/{material.id}.yml"
+        texts += [(file, "title", material.title), (file, "description", material.description)]
     texts += list(extra_texts)
     for lang in m.LANGUAGES:
         if lang == default:
