@@ -68,7 +68,7 @@ class Page:
     @property
     def article(self) -> str:
         start = self.html.find('<article class="md-content__inner')
-        end = self.html.find("</article>", start)
+        end = self.html.rfind("</article>")  # the main article may hold others (material cards)
         return self.html[start:end] if start >= 0 else ""
 
     @property

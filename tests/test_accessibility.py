@@ -13,6 +13,8 @@ PAGE_KINDS = {
     "home": "", "about": "acerca/", "contact": "contacto/", "browsing safely": "navegacion-segura/",
     "profile": "paises/bo/", "countries index": "paises/", "comparison": "comparacion/",
     "maps": "mapas/", "map": "mapas/legal_model/", "methodology": "metodologia/", "404": "404.html",
+    "materials catalogue": "materiales/", "material": "materiales/derechos-prueba-vih/", "campaign": "campana/",
+    "editors' status": "estado/",
 }
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
            "resultTypes": ["violations"]}

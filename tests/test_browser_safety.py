@@ -11,7 +11,9 @@ from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
 from tests.browser import CHROMIUM_ARGS, require_chromium, serve
 
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
-PAGE_KINDS = ["", "acerca/", "contacto/", "navegacion-segura/", "paises/", "paises/bo/", "404.html"]
+PAGE_KINDS = ["", "acerca/", "contacto/", "navegacion-segura/", "paises/", "paises/bo/", "404.html", "comparacion/",
+              "mapas/", "mapas/test_free/", "metodologia/", "materiales/", "materiales/derechos-prueba-vih/",
+              "campana/", "estado/"]
 
 
 @pytest.fixture(scope="module")

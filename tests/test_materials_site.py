@@ -1,0 +1,99 @@
+"""The materials library as built: catalogue, downloads, checksums, filters in Chromium."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+
+import pytest
+import yaml
+
+from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
+from tests.browser import CHROMIUM_ARGS, require_chromium, serve
+from tests.conftest import ROOT
+
+PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
+
+
+def raw_materials() -> dict:
+    return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "data/materials").glob("*.yml"))}
+
+
+def test_every_material_is_in_every_catalogue(built_site):
+    materials = raw_materials()
+    assert len(materials) >= 6
+    for lang in LANGUAGES:
+        page = built_site.page(f"{PREFIX[lang]}materiales/")
+        cards = re.findall(r'<article class="rt-material" id="material-([a-z0-9-]+)"', page.article)
+        assert sorted(cards) == sorted(materials)
+        for material_id, data in materials.items():
+            title = data["title"].get(lang) or data["title"]["es"]
+            assert title in html.unescape(page.article), (lang, material_id)
+
+
+def test_each_download_is_the_file_the_page_describes(built_site):
+    for lang in LANGUAGES:
+        for material_id in raw_materials():
+            url = f"{PREFIX[lang]}materiales/{material_id}/"
+            page = built_site.page(url)
+            rows = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td><code class=\"rt-sha256\">([0-9a-f]{64})</code></td>"
+                              r"<td><a class=\"rt-download\" href=\"([^\"]+)\" download", page.article)
+            assert rows, url
+            for size, checksum, href in rows:
+                target = built_site.resolve(url, href)
+                assert target.startswith("materiales/files/")  # one copy for every language
+                data = built_site.file_for(target).read_bytes()
+                assert hashlib.sha256(data).hexdigest() == checksum
+                number = float(re.sub(r"[^\d,.]", "", size).replace(",", "."))
+                unit = 1000 if "kB" in size else 1
+                assert abs(number * unit - len(data)) <= 0.05 * unit + 1, (size, len(data))
+
+
+def test_profiles_list_the_materials_meant_for_them(built_site):
+    materials = raw_materials()
+    for lang in LANGUAGES:
+        page = built_site.page(f"{PREFIX[lang]}paises/ar/")
+        linked = set(re.findall(r'href="[^"]*materiales/([a-z0-9-]+)/"', page.article))
+        meant = {mid for mid, d in materials.items() if d["countries"] == "all" or "ar" in d["countries"]}
+        assert linked == meant
+
+
+@pytest.fixture(scope="module")
+def browser(built_site):
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_filters_narrow_the_list_and_clearing_restores_it(browser, built_site):
+    materials = raw_materials()
+    topic = "violence"
+    expected = {mid for mid, d in materials.items() if topic in d["topics"]}
+    assert 0 < len(expected) < len(materials)
+    with serve(built_site.root) as url:
+        page = browser.new_page()
+        page.goto(url + "en/materiales/")
+        cards = page.locator("article.rt-material")
+        assert page.locator("form.rt-filters").is_visible()
+        page.select_option("#rt-filter-topic", topic)
+        visible = {c.get_attribute("id")[len("material-"):] for c in cards.all() if c.is_visible()}
+        assert visible == expected
+        page.click("[data-rt-filter-clear]")
+        assert all(c.is_visible() for c in cards.all()) and cards.count() == len(materials)
+        page.close()
+
+
+def test_without_javascript_every_material_is_listed_by_type(browser, built_site):
+    with serve(built_site.root) as url:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(url + "pt/materiales/")
+        assert not page.locator("form.rt-filters").is_visible()
+        visible = [c for c in page.locator("article.rt-material").all() if c.is_visible()]
+        assert len(visible) == len(raw_materials())
+        assert page.locator("h2").count() >= 2  # grouped by type
+        context.close()
