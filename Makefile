@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints an end-of-life notice on every build; it is not for our editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check status bench lock clean new-country new-material browser
+.PHONY: serve build offline test check status bench lock clean new-country new-material browser
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -18,8 +18,12 @@ $(BIN)/.installed: requirements.txt
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-build: $(BIN)/.installed
+# The published site includes the offline bundle (made first, then linked from every page).
+build: $(BIN)/.installed offline
 	$(BIN)/mkdocs build --strict
+
+offline: $(BIN)/.installed
+	$(BIN)/python scripts/make_offline.py
 
 check: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.check
@@ -53,4 +57,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site offline .pytest_cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path, PurePosixPath
 
 from jinja2 import BytecodeCache
@@ -18,12 +19,25 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sitegen import headers, model, opendata, pages, searchindex, status, timings
+from sitegen import headers, model, opendata, pages, paths, regional, searchindex, status, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
 from sitegen.views import Ui
 
 ROOT = Path(__file__).resolve().parent.parent
+LOCAL_IFRAME_WORKER = "assets/vendor/iframe-worker-shim.js"
+OFFLINE_BUNDLE_URL = "descargas/sitio-sin-conexion.zip"  # where the site publishes it
+
+
+def _offline_bundle() -> Path | None:
+    """The zip `make offline` wrote (OFFLINE_BUNDLE names another), if there is one."""
+    path = Path(os.environ.get("OFFLINE_BUNDLE") or ROOT / "offline" / "sitio-sin-conexion.zip")
+    return path if path.is_file() else None
+
+
+def _is_offline_build(config) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)
 
 # Hooks are loaded once per `mkdocs` command and survive `mkdocs serve` rebuilds: the
 # data are loaded once per build (not once per language) and again only when they change.
@@ -72,20 +86,25 @@ def on_config(config):
                 print(problem.github_annotation())
         # A BuildError stops MkDocs before it cleans site/: nothing already built is lost.
         raise PluginError(problems.report()) from None
+    # The offline bundle: Material's offline plugin would have pages load a script from
+    # unpkg.com; a copy kept in the repository is used instead (no request to any host).
+    if config.extra.get("polyfills"):
+        config.extra["polyfills"] = [LOCAL_IFRAME_WORKER if "iframe-worker" in url else url
+                                     for url in config.extra["polyfills"]]
     lang = i18n.current_language
     config.site_name = site.settings.network_name.get(lang)[0]
     return config
 
 
 # -- Add the pages made from data, in the language being built ----------------------
-def _destination(path: str, lang: str, default: str) -> str:
-    dest = File(path, None, "", True)._get_dest_path()
+def _destination(path: str, lang: str, default: str, directory_urls: bool) -> str:
+    dest = File(path, None, "", directory_urls).dest_uri
     return dest if lang == default else f"{lang}/{dest}"
 
 
 def _generated_file(config, path: str, lang: str, default: str, content: str) -> File:
     file = File.generated(config, f"{lang}/{path}", content=content)
-    file.dest_uri = _destination(path, lang, default)
+    file.dest_uri = _destination(path, lang, default, config.use_directory_urls)
     return file
 
 
@@ -169,6 +188,16 @@ def _ui_context(context, config):
     context["ui_all"] = {other: Ui(site, other) for other in model.LANGUAGES}
     context["site_settings"] = site.settings
     context["page_lang"] = lang
+    # Site-root addresses of the pages the theme links to, in this language.
+    prefix = "" if lang == model.DEFAULT_LANGUAGE else f"{lang}/"
+    context["links"] = {name: prefix + paths.page_url(page, config.use_directory_urls) for name, page in (
+        ("home", "index.md"), ("safety", "navegacion-segura.md"), ("methodology", "metodologia.md"),
+        ("status", pages.STATUS))}
+    context["home_links"] = {other: ("" if other == model.DEFAULT_LANGUAGE else f"{other}/")
+                             + paths.page_url("index.md", config.use_directory_urls) for other in model.LANGUAGES}
+    bundle = None if _is_offline_build(config) else _offline_bundle()
+    context["offline_bundle"] = bundle and {
+        "url": OFFLINE_BUNDLE_URL, "size": regional.human_size(bundle.stat().st_size, lang)}
     return context
 
 
@@ -201,7 +230,13 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
     _not_found_pages.clear()
-    searchindex.write_split_index(site_dir, i18n.build_languages, i18n.default_language)
+    offline = _is_offline_build(config)
+    searchindex.write_split_index(site_dir, i18n.build_languages, i18n.default_language, offline)
+    bundle = None if offline else _offline_bundle()
+    if bundle:
+        target = site_dir / OFFLINE_BUNDLE_URL
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(bundle, target)
     # Open data, once at the site root for every language.
     for item in opendata.open_data_files(site_data()):
         target = site_dir / item.path

@@ -158,12 +158,15 @@ def locator(site: m.SiteData, country: m.Country, lang: str) -> Markup:
                                  locator_id=f"locator-{country.slug}"))
 
 
-def _human_size(size: int, lang: str) -> str:
+def human_size(size: int, lang: str) -> str:
+    """A file size for readers: "4,5 KB", "2.1 MB" (decimal separator of the language)."""
     from babel.numbers import format_decimal
     from .localize import BABEL_LOCALES
     if size < 1024:
         return f"{size} B"
-    return f"{format_decimal(round(size / 1024, 1), locale=BABEL_LOCALES[lang])} KB"
+    if size < 1024 * 1024:
+        return f"{format_decimal(round(size / 1024, 1), locale=BABEL_LOCALES[lang])} KB"
+    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=BABEL_LOCALES[lang])} MB"
 
 
 def methodology_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
@@ -171,11 +174,11 @@ def methodology_view(site: m.SiteData, lang: str, directory_urls: bool = True) -
     files = {f.path: f for f in open_data_files(site)}
     downloads = [
         {"label": ui.download_json, "url": site_file_url(lang, METHODOLOGY, JSON_PATH, directory_urls),
-         "size": _human_size(len(files[JSON_PATH].content), lang), "path": JSON_PATH},
+         "size": human_size(len(files[JSON_PATH].content), lang), "path": JSON_PATH},
         {"label": ui.download_csv, "url": site_file_url(lang, METHODOLOGY, CSV_PATH, directory_urls),
-         "size": _human_size(len(files[CSV_PATH].content), lang), "path": CSV_PATH},
+         "size": human_size(len(files[CSV_PATH].content), lang), "path": CSV_PATH},
         {"label": ui.download_schema, "url": site_file_url(lang, METHODOLOGY, SCHEMA_PATH, directory_urls),
-         "size": _human_size(len(files[SCHEMA_PATH].content), lang), "path": SCHEMA_PATH},
+         "size": human_size(len(files[SCHEMA_PATH].content), lang), "path": SCHEMA_PATH},
     ]
     groups = [{"id": g.id, "title": g.title.get(lang)[0], "indicators": [{
         "id": i.id, "question": i.question.get(lang)[0], "explanation": i.explanation.get(lang)[0],

@@ -31,7 +31,9 @@ def split_index(index: dict, languages: list[str], default: str) -> dict[str, di
     return result
 
 
-def write_split_index(site_dir: Path, languages: list[str], default: str) -> None:
+def write_split_index(site_dir: Path, languages: list[str], default: str, offline: bool = False) -> None:
+    """Writes each language's index; `offline` also writes the `search_index.js` twin that
+    Material reads from file:// (where it cannot fetch JSON)."""
     source = site_dir / INDEX
     if not source.exists():
         return
@@ -39,4 +41,7 @@ def write_split_index(site_dir: Path, languages: list[str], default: str) -> Non
     for path, part in split_index(index, languages, default).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(part, ensure_ascii=False, separators=(",", ":"))
+        target.write_text(data, encoding="utf-8")
+        if offline:
+            target.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")

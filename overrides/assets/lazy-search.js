@@ -8,6 +8,9 @@
  */
 (function () {
   "use strict";
+  // Read from files on disk (the offline bundle) nothing is downloaded, and Material
+  // needs its own file:// worker shim: leave search as it is.
+  if (location.protocol === "file:") return;
   var opened = false;
   var waiting = [];
 

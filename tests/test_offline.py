@@ -1,0 +1,92 @@
+"""The offline bundle: a zip that opens from file:// with navigation, language switching
+and search in every language, published by the site with its size."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM_ARGS, require_chromium
+from tests.conftest import ROOT, build
+from tests.htmlpages import BuiltSite
+
+LANGS = {"es": ("", "Bolivia", "Português"), "en": ("en/", "Bolivia", "Español"), "pt": ("pt/", "Bolívia", "English")}
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("offline") / "sitio.zip"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/make_offline.py"), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def unpacked(bundle, tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("unpacked")
+    with zipfile.ZipFile(bundle) as archive:
+        names = archive.namelist()
+        assert not any(n.endswith(".map") for n in names)
+        archive.extractall(target)
+    return target / "sitio-sin-conexion"
+
+
+def test_bundle_has_every_language_with_plain_file_addresses(unpacked):
+    for prefix in ("", "en/", "pt/"):
+        assert (unpacked / prefix / "index.html").is_file()
+        assert (unpacked / prefix / "paises/bo.html").is_file()
+        assert (unpacked / prefix / "search/search_index.js").is_file()
+    html = (unpacked / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html and "https://" not in html.split("<body")[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_bundle_works_from_file_urls(unpacked, lang):
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    prefix, bolivia, other_language = LANGS[lang]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 360, "height": 740})
+        failed = []
+        page.on("requestfailed", lambda r: failed.append(r.url))
+        page.goto((unpacked / prefix / "paises/index.html").as_uri())
+        page.get_by_role("link", name=bolivia, exact=True).first.click()
+        assert page.url.endswith(f"{prefix}paises/bo.html")
+        page.locator(".md-header__option .md-select").first.hover()
+        page.get_by_role("link", name=other_language, exact=True).first.click()
+        assert page.url.endswith("paises/bo.html") and page.url != (unpacked / prefix / "paises/bo.html").as_uri()
+        page.goto((unpacked / prefix / "index.html").as_uri())
+        page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+        page.locator("input.md-search__input").click()
+        page.keyboard.type(bolivia, delay=30)
+        result = page.locator(".md-search-result__item a").first
+        result.wait_for(timeout=15000)
+        result.click()
+        assert page.url.startswith((unpacked / prefix).as_uri()) and "paises/bo.html" in page.url
+        # nothing asked of any other host (a local file aborted by a click is harmless)
+        assert not [u for u in failed if not u.startswith("file:")], failed
+        browser.close()
+
+
+def test_site_publishes_the_bundle_and_links_it_with_its_size(bundle, tmp_path, site_data):
+    site_dir = tmp_path / "site"
+    result = build(ROOT, site_dir, {"OFFLINE_BUNDLE": str(bundle)})
+    assert result.returncode == 0, result.stderr
+    site = BuiltSite(site_dir)
+    published = site_dir / "descargas/sitio-sin-conexion.zip"
+    assert published.read_bytes() == bundle.read_bytes()
+    megabytes = published.stat().st_size / 1024 / 1024
+    for prefix, lang in (("", "es"), ("en/", "en"), ("pt/", "pt")):
+        page = site.page(prefix + "paises/ar/")
+        label = site_data.ui["offline_download"].get(lang)[0]
+        assert label in page.text
+        link = next(href for tag, href, attrs in page.links if tag == "a" and "download" in attrs and href.endswith(".zip"))
+        assert site.resolve(prefix + "paises/ar/", link) == "descargas/sitio-sin-conexion.zip"
+        size = page.text.split(label)[1].split(")")[0]
+        assert abs(float(size.strip(" (MB").replace(",", ".")) - megabytes) < 0.06
