@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints an end-of-life notice on every build; it is not for our editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check status bench lock clean new-country new-material browser
+.PHONY: serve build offline test check status bench lock clean new-country new-material materials browser
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -43,6 +43,10 @@ bench: $(BIN)/.installed
 
 new-country: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold country "$(ISO)"
+
+# Regenerate the campaign files (PDF, SVG) from their sources in data/materials/src/.
+materials: $(BIN)/.installed
+	$(BIN)/python scripts/make_materials.py
 
 new-material: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold material "$(ID)"
