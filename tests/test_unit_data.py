@@ -72,6 +72,11 @@ def test_yaml_positions_point_at_the_value(tmp_path):
     ("  buying_criminalised:\n    value: \"no\"\n    sources: [wiki-ar]\n",
      "  buying_criminalised:\n    value: \"no\"\n", "indicators.buying_criminalised.value", ["without a source"]),
     ("phase: 1", "phase: one", "phase", ["'one' is not an allowed value"]),
+    # a required field missing, a wrong type, a missing Spanish text
+    ("phase: 1\n", "", "", ["required field 'phase' is missing"]),
+    ("    sources: [wiki-ar]\n  buying", "    sources: wiki-ar\n  buying", "indicators.selling_criminalised.sources",
+     ["expected a list"]),
+    ('      es: "El mapa de IDS', '      fr: "El mapa de IDS', "indicators.legal_model.note", ["required field 'es' is missing"]),
 ])
 def test_each_mistake_names_file_line_field_and_fix(project, old, new, field, words):
     line = edit(project, "data/countries/ar.yml", old, new)
@@ -80,11 +85,11 @@ def test_each_mistake_names_file_line_field_and_fix(project, old, new, field, wo
     assert matching, [p.format() for p in problems]
     problem = matching[0]
     assert problem.file == "data/countries/ar.yml"
-    assert line <= problem.line <= line + 3 or field == "indicators"
+    assert line <= problem.line <= line + 3 or field in ("indicators", "")
     for word in words:
         assert word in problem.message_en
     assert problem.message_es and problem.message_es != problem.message_en
-    assert problem.format().startswith(f"data/countries/ar.yml:{problem.line}:{problem.column}: {field}: ")
+    assert problem.format().startswith(f"data/countries/ar.yml:{problem.line}:{problem.column}: {field + ': ' if field else ''}")
 
 
 def test_syntax_error_and_tabs_and_duplicates(project):
