@@ -43,6 +43,7 @@ def _is_offline_build(config) -> bool:
 # data are loaded once per build (not once per language) and again only when they change.
 _cache: dict = {"fingerprint": None, "site": None}
 _not_found_pages: dict = {}
+_html_blocks: dict = {}  # (language, page path) -> generated HTML blocks, put back after Markdown
 
 
 def _today() -> dt.date:
@@ -130,6 +131,7 @@ def on_files(files, config):
     with timings.measure("generate_pages"):
         generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls, editors_status)
     for page in generated:
+        _html_blocks[(lang, page.path)] = page.html_blocks
         file = _generated_file(config, page.path, lang, default, page.markdown)
         # The attributes static-i18n reads for the language switcher and the sitemap.
         file.locale = file.locale_alternate_of = file.localization = lang
@@ -177,7 +179,18 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     path = getattr(page.file, "norm_src_uri", page.file.src_uri)
     lang = _i18n(config).current_language
-    return pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
+    if (lang, path) in _html_blocks:
+        return markdown  # a generated page: nothing to fill
+    filled = pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
+    if filled == markdown:
+        return markdown
+    markdown, _html_blocks[(lang, path)] = pages.set_aside_html(filled)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    return pages.put_back_html(html, _html_blocks.get((_i18n(config).current_language, path), {}))
 
 
 # -- Interface texts for the templates in overrides/ --------------------------------

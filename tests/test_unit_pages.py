@@ -103,3 +103,17 @@ def test_markers_in_hand_written_pages(site):
     assert filled.count("<li><a href=\"paises/") == len(site.countries)
     assert site.settings.email in filled
     assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
+
+
+def test_generated_html_is_set_aside_from_markdown_and_put_back_whole(site):
+    from hooks.sitegen.pages import put_back_html, set_aside_html
+    page = profile_page(site, site.countries[0], "en", TODAY, commentary="An *editor's* note.")
+    markdown, blocks = set_aside_html(page.markdown)
+    assert blocks and "<div" not in markdown and "<svg" not in markdown
+    assert "## " in markdown and "An *editor's* note." in markdown  # headings and editors' text stay Markdown
+    rendered = "\n".join(f"<p>{line}</p>" if line.startswith("<!--rt-html") else line for line in markdown.split("\n"))
+    restored = put_back_html(rendered, blocks)
+    for block in blocks.values():
+        assert block in restored
+    foreign = '<div lang="es" markdown="1">\n\nTexto *en español*.\n\n</div>'
+    assert set_aside_html(foreign)[1] == {}  # asks for Markdown inside: left to Markdown

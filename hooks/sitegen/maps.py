@@ -26,6 +26,7 @@ CSS classes used:
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import json
 import re
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from markupsafe import Markup  # Markup.format escapes every argument (markupsafe.escape)
+from markupsafe import Markup, escape  # Markup.format escapes every argument (markupsafe.escape)
 
 SVG_NS = "http://www.w3.org/2000/svg"
 OTHER_FILL = "#d4d4d4"  # neutral grey, for countries that are not members
@@ -102,11 +103,21 @@ def _box(box: Iterable[float]) -> str:
     return " ".join(_num(v) for v in box)
 
 
+_PATH_DATA = re.compile(r"^[MLZmlz0-9 .,-]*$")
+
+
 def _attrs(**attributes) -> Markup:
-    """` name="value"` pairs, escaped; `aria_label` is written `aria-label`; None skipped."""
-    return Markup("").join(
-        Markup(' {}="{}"').format(Markup(name.rstrip("_").replace("_", "-")), value)
-        for name, value in attributes.items() if value is not None)
+    """` name="value"` pairs, escaped; `aria_label` is written `aria-label`; None skipped.
+
+    Path data made of commands and numbers only (our own outlines) has nothing to
+    escape, and is long: it is checked with one regular expression instead."""
+    parts = []
+    for name, value in attributes.items():
+        if value is None:
+            continue
+        safe = name == "d" and isinstance(value, str) and _PATH_DATA.match(value)
+        parts.append(' {}="{}"'.format(name.rstrip("_").replace("_", "-"), value if safe else escape(value)))
+    return Markup("".join(parts))
 
 
 def _token(value: str, what: str) -> str:
@@ -284,6 +295,7 @@ def _clip(points: list, box: tuple[float, float, float, float]) -> list:
     return points
 
 
+@lru_cache(maxsize=8192)  # a pure function, called with the same outlines for every language
 def coarsen(d: str, step: float, *, clip: tuple[float, float, float, float] | None = None,
             keep_small: bool = False) -> str:
     """The same path with fewer points, for a map shown small.

@@ -173,10 +173,15 @@ class Settings:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made from data: its path inside a language folder and its Markdown."""
+    """A page made from data: its path inside a language folder and its Markdown.
+
+    `html_blocks` holds the page's generated HTML blocks, which the Markdown carries only as
+    placeholders (see pages.set_aside_html): they go into the page after Markdown ran.
+    """
 
     path: str  # e.g. "paises/ar.md"
     markdown: str
+    html_blocks: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -123,12 +123,39 @@ def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: d
     pages += map_pages(site, lang, directory_urls)
     if site.campaign:
         pages += mat.materials_pages(site, site.materials, site.topics, lang, directory_urls, campaign=site.campaign)
-    return pages
+    return [GeneratedPage(p.path, *set_aside_html(p.markdown)) for p in pages]
 
 
 def _no_status():
     from .status import Status
     return Status()
+
+
+_PLACEHOLDER = "<!--rt-html:{}-->"
+_PLACEHOLDERS = re.compile(r"<p><!--rt-html:(\d+)--></p>|<!--rt-html:(\d+)-->")
+
+
+def set_aside_html(markdown: str) -> tuple[str, dict]:
+    """Takes the generated HTML blocks out of a page's Markdown, leaving placeholders.
+
+    Markdown has nothing to do with HTML the templates already wrote, yet parsing it is
+    most of the cost of converting a generated page; the blocks are put back by
+    `put_back_html` after conversion (still before search indexing). Markdown headings,
+    editors' text and blocks that ask for Markdown inside (markdown="1") stay as they are.
+    """
+    blocks: dict = {}
+    chunks = markdown.split("\n\n")
+    for n, chunk in enumerate(chunks):
+        stripped = chunk.strip()
+        if stripped.startswith("<") and not stripped.startswith("<!--") and 'markdown="1"' not in stripped:
+            key = str(len(blocks))
+            blocks[key] = stripped
+            chunks[n] = _PLACEHOLDER.format(key)
+    return "\n\n".join(chunks), blocks
+
+
+def put_back_html(html: str, blocks: dict) -> str:
+    return _PLACEHOLDERS.sub(lambda m: blocks[m.group(1) or m.group(2)], html) if blocks else html
 
 
 def strip_title(markdown: str) -> str:

@@ -152,9 +152,12 @@ def home_figures_view(site: m.SiteData, lang: str, page: str, directory_urls: bo
 
 
 def locator(site: m.SiteData, country: m.Country, lang: str) -> Markup:
-    if country.iso2 not in geometry().shapes:
+    # Drawn from the regional maps' outlines (already simplified, shared by every page):
+    # at a locator's size (about 110 px wide) the full outlines would only cost time.
+    outlines = regional_geometry(frozenset(c.iso2 for c in site.countries))
+    if country.iso2 not in outlines.shapes:
         return Markup("")
-    return Markup(render_locator(geometry(), country.iso2, name=country_name(country.iso2, lang), lang=lang,
+    return Markup(render_locator(outlines, country.iso2, name=country_name(country.iso2, lang), lang=lang,
                                  locator_id=f"locator-{country.slug}"))
 
 
@@ -169,16 +172,24 @@ def human_size(size: int, lang: str) -> str:
     return f"{format_decimal(round(size / 1024 / 1024, 1), locale=BABEL_LOCALES[lang])} MB"
 
 
+_open_data_sizes: dict = {}  # data fingerprint -> {path: bytes}: made once per build, not per page
+
+
+def open_data_sizes(site: m.SiteData) -> dict:
+    if site.fingerprint not in _open_data_sizes or not site.fingerprint:
+        _open_data_sizes.clear()
+        _open_data_sizes[site.fingerprint] = {f.path: len(f.content) for f in open_data_files(site)}
+    return _open_data_sizes[site.fingerprint]
+
+
 def methodology_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
     ui = Ui(site, lang)
-    files = {f.path: f for f in open_data_files(site)}
+    sizes = open_data_sizes(site)
     downloads = [
-        {"label": ui.download_json, "url": site_file_url(lang, METHODOLOGY, JSON_PATH, directory_urls),
-         "size": human_size(len(files[JSON_PATH].content), lang), "path": JSON_PATH},
-        {"label": ui.download_csv, "url": site_file_url(lang, METHODOLOGY, CSV_PATH, directory_urls),
-         "size": human_size(len(files[CSV_PATH].content), lang), "path": CSV_PATH},
-        {"label": ui.download_schema, "url": site_file_url(lang, METHODOLOGY, SCHEMA_PATH, directory_urls),
-         "size": human_size(len(files[SCHEMA_PATH].content), lang), "path": SCHEMA_PATH},
+        {"label": label, "url": site_file_url(lang, METHODOLOGY, path, directory_urls),
+         "size": human_size(sizes[path], lang), "path": path}
+        for label, path in ((ui.download_json, JSON_PATH), (ui.download_csv, CSV_PATH),
+                            (ui.download_schema, SCHEMA_PATH))
     ]
     groups = [{"id": g.id, "title": g.title.get(lang)[0], "indicators": [{
         "id": i.id, "question": i.question.get(lang)[0], "explanation": i.explanation.get(lang)[0],
