@@ -66,6 +66,9 @@ def edge_project(tmp_path_factory) -> Path:
     text = text.replace('es: "Vender y comprar sexo', f'es: "{HOSTILE.replace(chr(34), chr(92) + chr(34))} Vender y comprar sexo', 1)
     text = text.replace("last_reviewed: 2026-11-29", "last_reviewed: 2024-01-15", 1)
     ar.write_text(text, encoding="utf-8")
+    (project / "docs/es/paises").mkdir(parents=True, exist_ok=True)
+    (project / "docs/es/paises/bo.md").write_text(
+        "# Bolivia\n\nComentario de la editora, *solo en español*.\n", encoding="utf-8")
     (project / "docs/en/paises").mkdir(parents=True, exist_ok=True)
     (project / "docs/en/paises/ar.md").write_text(
         "# Argentina\n\nAn editor's commentary on AMMAR's work.\n", encoding="utf-8")

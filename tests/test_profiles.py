@@ -113,6 +113,15 @@ def test_editors_commentary_is_placed_in_the_generated_profile(edge_site):
     assert "commentary on AMMAR" not in edge_site.page("paises/ar/").text
 
 
+def test_untranslated_commentary_is_shown_in_spanish_and_marked(edge_site, site_data):
+    spanish = edge_site.page("paises/bo/")
+    assert "Comentario de la editora" in spanish.text and "rt-untranslated-notice" not in spanish.article
+    for lang in ("en", "pt"):
+        page = edge_site.page(f"{lang}/paises/bo/")
+        assert site_data.ui["text_not_translated_notice"].get(lang)[0] in page.text
+        assert re.search(r'<div lang="es">\s*<p>Comentario de la editora, <em>solo en español</em>', page.article)
+
+
 def test_countries_index_lists_every_country_with_key_answers(built_site, site_data):
     key = [i for i in site_data.catalogue.indicators if i.key]
     for lang in LANGUAGES:

@@ -40,7 +40,7 @@ def _with_commentary(render_page, commentary: str | None) -> str:
 
 def wrap_foreign(markdown: str, text_lang: str, page_lang: str, site: m.SiteData) -> str:
     """Hand-written text in another language, marked as such for readers and screen readers."""
-    notice = Ui(site, page_lang).not_translated_notice
+    notice = Ui(site, page_lang).text_not_translated_notice
     return (f'<p class="rt-untranslated-notice">{notice}</p>\n\n'
             f'<div lang="{text_lang}" markdown="1">\n\n{markdown}\n\n</div>')
 
@@ -147,7 +147,8 @@ def set_aside_html(markdown: str) -> tuple[str, dict]:
     chunks = markdown.split("\n\n")
     for n, chunk in enumerate(chunks):
         stripped = chunk.strip()
-        if stripped.startswith("<") and not stripped.startswith("<!--") and 'markdown="1"' not in stripped:
+        # (a lone closing tag may end a markdown="1" block: Markdown must see it)
+        if stripped.startswith("<") and not stripped.startswith(("<!--", "</")) and 'markdown="1"' not in stripped:
             key = str(len(blocks))
             blocks[key] = stripped
             chunks[n] = _PLACEHOLDER.format(key)
