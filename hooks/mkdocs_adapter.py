@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError

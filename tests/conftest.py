@@ -81,3 +81,23 @@ def edge_site(edge_project, tmp_path_factory) -> BuiltSite:
     result = build(edge_project, out)
     assert result.returncode == 0, result.stderr
     return BuiltSite(out)
+
+
+# One headless Chromium and one local server for the whole session (tests/browser.py).
+@pytest.fixture(scope="session")
+def browser():
+    from tests.browser import CHROMIUM_ARGS, require_chromium
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site):
+    """The built site served on 127.0.0.1, compressed like a production host."""
+    from tests.browser import serve
+    with serve(built_site.root) as url:
+        yield url

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
 
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
 PAGE_KINDS = {
@@ -21,15 +20,11 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 
 
 @pytest.fixture(scope="module")
-def page(built_site):
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright, serve(built_site.root) as url:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        page.base = url
-        yield page
-        browser.close()
+def page(browser, base_url):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.base = base_url
+    yield page
+    page.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -5,26 +5,9 @@ from __future__ import annotations
 import pytest
 
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
 
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
 NAMES = {"es": "Español", "en": "English", "pt": "Português"}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site):
-    with serve(built_site.root) as url:
-        yield url
 
 
 @pytest.fixture

@@ -8,22 +8,12 @@ import pytest
 
 from hooks.sitegen.headers import parse_headers_file
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
+from tests.browser import serve
 
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
 PAGE_KINDS = ["", "acerca/", "contacto/", "navegacion-segura/", "paises/", "paises/bo/", "404.html", "comparacion/",
               "mapas/", "mapas/test_free/", "metodologia/", "materiales/", "materiales/derechos-prueba-vih/",
               "campana/", "estado/"]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -70,7 +70,7 @@ def test_new_country_needs_no_code_change(project, tmp_path):
         prefix = "" if lang == "es" else f"{lang}/"
         page = site.page(f"{prefix}paises/br/")
         assert page.lang == lang and f">{name}</h1>" in page.article
-        assert f'href="br/"' in site.page(f"{prefix}paises/").article
+        assert 'href="br/"' in site.page(f"{prefix}paises/").article
 
 
 def test_status_lists_what_is_not_translated(edge_project, edge_site, site_data, tmp_path):

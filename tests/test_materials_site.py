@@ -6,11 +6,9 @@ import hashlib
 import html
 import re
 
-import pytest
 import yaml
 
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
 from tests.conftest import ROOT
 
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
@@ -59,41 +57,29 @@ def test_profiles_list_the_materials_meant_for_them(built_site):
         assert linked == meant
 
 
-@pytest.fixture(scope="module")
-def browser(built_site):
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def test_filters_narrow_the_list_and_clearing_restores_it(browser, built_site):
+def test_filters_narrow_the_list_and_clearing_restores_it(browser, base_url):
     materials = raw_materials()
     topic = "violence"
     expected = {mid for mid, d in materials.items() if topic in d["topics"]}
     assert 0 < len(expected) < len(materials)
-    with serve(built_site.root) as url:
-        page = browser.new_page()
-        page.goto(url + "en/materiales/")
-        cards = page.locator("article.rt-material")
-        assert page.locator("form.rt-filters").is_visible()
-        page.select_option("#rt-filter-topic", topic)
-        visible = {c.get_attribute("id")[len("material-"):] for c in cards.all() if c.is_visible()}
-        assert visible == expected
-        page.click("[data-rt-filter-clear]")
-        assert all(c.is_visible() for c in cards.all()) and cards.count() == len(materials)
-        page.close()
+    page = browser.new_page()
+    page.goto(base_url + "en/materiales/")
+    cards = page.locator("article.rt-material")
+    assert page.locator("form.rt-filters").is_visible()
+    page.select_option("#rt-filter-topic", topic)
+    visible = {c.get_attribute("id")[len("material-"):] for c in cards.all() if c.is_visible()}
+    assert visible == expected
+    page.click("[data-rt-filter-clear]")
+    assert all(c.is_visible() for c in cards.all()) and cards.count() == len(materials)
+    page.close()
 
 
-def test_without_javascript_every_material_is_listed_by_type(browser, built_site):
-    with serve(built_site.root) as url:
-        context = browser.new_context(java_script_enabled=False)
-        page = context.new_page()
-        page.goto(url + "pt/materiales/")
-        assert not page.locator("form.rt-filters").is_visible()
-        visible = [c for c in page.locator("article.rt-material").all() if c.is_visible()]
-        assert len(visible) == len(raw_materials())
-        assert page.locator("h2").count() >= 2  # grouped by type
-        context.close()
+def test_without_javascript_every_material_is_listed_by_type(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "pt/materiales/")
+    assert not page.locator("form.rt-filters").is_visible()
+    visible = [c for c in page.locator("article.rt-material").all() if c.is_visible()]
+    assert len(visible) == len(raw_materials())
+    assert page.locator("h2").count() >= 2  # grouped by type
+    context.close()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM_ARGS, require_chromium
 from tests.conftest import ROOT, build
 from tests.htmlpages import BuiltSite
 
@@ -46,32 +45,28 @@ def test_bundle_has_every_language_with_plain_file_addresses(unpacked):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_bundle_works_from_file_urls(unpacked, lang):
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
+def test_bundle_works_from_file_urls(browser, unpacked, lang):
     prefix, bolivia, other_language = LANGS[lang]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 360, "height": 740})
-        failed = []
-        page.on("requestfailed", lambda r: failed.append(r.url))
-        page.goto((unpacked / prefix / "paises/index.html").as_uri())
-        page.get_by_role("link", name=bolivia, exact=True).first.click()
-        assert page.url.endswith(f"{prefix}paises/bo.html")
-        page.locator(".md-header__option .md-select").first.hover()
-        page.get_by_role("link", name=other_language, exact=True).first.click()
-        assert page.url.endswith("paises/bo.html") and page.url != (unpacked / prefix / "paises/bo.html").as_uri()
-        page.goto((unpacked / prefix / "index.html").as_uri())
-        page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
-        page.locator("input.md-search__input").click()
-        page.keyboard.type(bolivia, delay=30)
-        result = page.locator(".md-search-result__item a").first
-        result.wait_for(timeout=15000)
-        result.click()
-        assert page.url.startswith((unpacked / prefix).as_uri()) and "paises/bo.html" in page.url
-        # nothing asked of any other host (a local file aborted by a click is harmless)
-        assert not [u for u in failed if not u.startswith("file:")], failed
-        browser.close()
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    failed = []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.goto((unpacked / prefix / "paises/index.html").as_uri())
+    page.get_by_role("link", name=bolivia, exact=True).first.click()
+    assert page.url.endswith(f"{prefix}paises/bo.html")
+    page.locator(".md-header__option .md-select").first.hover()
+    page.get_by_role("link", name=other_language, exact=True).first.click()
+    assert page.url.endswith("paises/bo.html") and page.url != (unpacked / prefix / "paises/bo.html").as_uri()
+    page.goto((unpacked / prefix / "index.html").as_uri())
+    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(bolivia, delay=30)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    result.click()
+    assert page.url.startswith((unpacked / prefix).as_uri()) and "paises/bo.html" in page.url
+    # nothing asked of any other host (a local file aborted by a click is harmless)
+    assert not [u for u in failed if not u.startswith("file:")], failed
+    page.close()
 
 
 def test_site_publishes_the_bundle_and_links_it_with_its_size(bundle, tmp_path, site_data):

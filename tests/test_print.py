@@ -7,22 +7,17 @@ import io
 import pytest
 
 from hooks.sitegen.localize import country_name
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
 
 
 @pytest.mark.parametrize("lang, prefix", [("es", ""), ("en", "en/"), ("pt", "pt/")])
-def test_profile_prints_as_a_clean_a4_brief(built_site, site_data, lang, prefix):
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
+def test_profile_prints_as_a_clean_a4_brief(browser, base_url, site_data, lang, prefix):
     from pypdf import PdfReader
     country = next(c for c in site_data.countries if c.iso2 == "BO")
-    with sync_playwright() as playwright, serve(built_site.root) as url:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.goto(url + prefix + "paises/bo/")
-        page.emulate_media(media="print")
-        pdf = page.pdf(format="A4", print_background=False)
-        browser.close()
+    page = browser.new_page()
+    page.goto(base_url + prefix + "paises/bo/")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", print_background=False)
+    page.close()
     reader = PdfReader(io.BytesIO(pdf))
     text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
     box = reader.pages[0].mediabox

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
-from tests.browser import CHROMIUM_ARGS, require_chromium, serve
 
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
 BUDGET_KB = {"profile": 100, "home": 120}
@@ -14,13 +13,8 @@ PAGES = {"profile": "paises/mx/", "home": ""}
 
 
 @pytest.fixture(scope="module")
-def browser_and_url(built_site):
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright, serve(built_site.root) as url:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser, url
-        browser.close()
+def browser_and_url(browser, base_url):
+    return browser, base_url
 
 
 def first_visit(browser, url):

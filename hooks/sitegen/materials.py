@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,7 +30,7 @@ from babel.units import format_unit
 from . import model as m
 from .localize import BABEL_LOCALES, country_name, long_date, sort_key
 from .model import GeneratedPage
-from .paths import COUNTRIES_INDEX, page_url, profile_path, relative_url, site_file_url
+from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
 from .problems import DataProblems, Problem
 from .render import render
 from .schemas import schema_problems, suggestion
