@@ -3,7 +3,7 @@
 
 Usage:
 
-    python scripts/make_map_geometry.py path/to/countries-50m.json [output.json]
+    .venv/bin/python scripts/make_map_geometry.py path/to/countries-50m.json [output.json]
 
 The input is `countries-50m.json` from the npm package `world-atlas` (Natural Earth
 1:50m admin-0 countries, public domain); get it with `npm pack world-atlas@2` in a
@@ -32,6 +32,9 @@ import math
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from hooks.sitegen.maps import _clip  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "data" / "geo" / "latin-america.json"
 
@@ -56,8 +59,8 @@ SOURCE = (
 )
 
 # ISO 3166-1 numeric (the TopoJSON feature ids) -> alpha-2, only for the countries and
-# territories that can touch the box. A hand-written table instead of a dependency
-# (pycountry, babel): the script must run with the standard library alone. A shape in
+# territories that can touch the box. A hand-written table instead of another dependency
+# (pycountry): the table is small and never changes for these shapes. A shape in
 # the box whose id is missing here stops the script with a message, so that a new
 # world-atlas release cannot silently drop a country.
 NUMERIC_TO_ALPHA2 = {
@@ -204,36 +207,9 @@ def simplify(points: list, min_step: float = MIN_STEP) -> list:
 
 
 def clip_ring(ring: list, width: float = WIDTH, height: float = HEIGHT) -> list:
-    """Sutherland–Hodgman clipping of a closed ring (no repeated last point) to the box."""
-    def clip(points, inside, cross):
-        out = []
-        for i, current in enumerate(points):
-            previous = points[i - 1]
-            if inside(current):
-                if not inside(previous):
-                    out.append(cross(previous, current))
-                out.append(current)
-            elif inside(previous):
-                out.append(cross(previous, current))
-        return out
-
-    def at_x(x0):
-        return lambda p, q: (x0, p[1] + (q[1] - p[1]) * (x0 - p[0]) / (q[0] - p[0]))
-
-    def at_y(y0):
-        return lambda p, q: (p[0] + (q[0] - p[0]) * (y0 - p[1]) / (q[1] - p[1]), y0)
-
-    points = list(ring)
-    for inside, cross in (
-        (lambda p: p[0] >= 0, at_x(0.0)),
-        (lambda p: p[0] <= width, at_x(width)),
-        (lambda p: p[1] >= 0, at_y(0.0)),
-        (lambda p: p[1] <= height, at_y(height)),
-    ):
-        if not points:
-            break
-        points = clip(points, inside, cross)
-    return points
+    """Sutherland–Hodgman clipping of a closed ring (no repeated last point) to the box;
+    the same clipping the site's locator maps use."""
+    return _clip(list(ring), (0.0, 0.0, width, height))
 
 
 def bbox(points) -> tuple[float, float, float, float]:
