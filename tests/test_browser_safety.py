@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -113,3 +115,24 @@ def test_no_other_host_no_cookie_no_trace_and_no_csp_violation(context, secured_
         if len(name) > 2:  # "bo", "pt" would match anything
             assert name not in storage, (name, storage)
     assert "paises" not in storage, storage
+
+
+def test_every_kind_of_page_reads_fully_with_javascript_off(browser, built_site):
+    with serve(built_site.root) as url:
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+        page = context.new_page()
+        for lang in LANGUAGES:
+            for kind in PAGE_KINDS:
+                page.goto(url + PREFIX[lang] + kind)
+                article = page.locator("article.md-content__inner").first
+                assert article.is_visible() and page.locator("h1").first.is_visible(), (lang, kind)
+                # every section of the page as built is there for the reader, none hidden
+                shown = " ".join(article.inner_text().split())
+                built = built_site.page(PREFIX[lang] + kind).article
+                for heading in re.findall(r"<h2[^>]*>(.*?)</h2>", built, re.S):
+                    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", heading)).split())
+                    assert text in shown, (lang, kind, text)
+                hidden = page.evaluate("""() => [...document.querySelectorAll('article .rt-fact, article table, article .rt-material')]
+                                            .filter(e => e.offsetParent === null).length""")
+                assert hidden == 0, (lang, kind, hidden)
+        context.close()
