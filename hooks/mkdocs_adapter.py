@@ -44,6 +44,7 @@ def _is_offline_build(config) -> bool:
 _cache: dict = {"fingerprint": None, "site": None}
 _not_found_pages: dict = {}
 _html_blocks: dict = {}  # (language, page path) -> generated HTML blocks, put back after Markdown
+_generated: set = set()  # (language, page path) of the pages made from data in this build
 
 
 def _today() -> dt.date:
@@ -77,7 +78,10 @@ def _i18n(config):
 def on_config(config):
     i18n = _i18n(config)
     if not i18n.building:
+        # A new build command (or a `mkdocs serve` rebuild): nothing from the last one.
         timings.start_build()
+        _html_blocks.clear()
+        _generated.clear()
     try:
         # Once per build command: the other languages' builds reuse what was loaded.
         site = _load_if_changed() if not i18n.building else site_data()
@@ -132,6 +136,7 @@ def on_files(files, config):
         generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls, editors_status)
     for page in generated:
         _html_blocks[(lang, page.path)] = page.html_blocks
+        _generated.add((lang, page.path))
         file = _generated_file(config, page.path, lang, default, page.markdown)
         # The attributes static-i18n reads for the language switcher and the sitemap.
         file.locale = file.locale_alternate_of = file.localization = lang
@@ -179,8 +184,8 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     path = getattr(page.file, "norm_src_uri", page.file.src_uri)
     lang = _i18n(config).current_language
-    if (lang, path) in _html_blocks:
-        return markdown  # a generated page: nothing to fill
+    if (lang, path) in _generated:
+        return markdown  # a page made from data: no markers to fill
     filled = pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
     if filled == markdown:
         return markdown
