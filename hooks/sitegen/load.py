@@ -48,6 +48,8 @@ def _read(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlD
     stat = path.stat()
     key = (str(path), schema, stat.st_mtime_ns, stat.st_size)
     if key not in _checked_files:
+        for stale in [k for k in _checked_files if k[:2] == key[:2]]:
+            del _checked_files[stale]  # an older version of the same file
         found: list[Problem] = []
         doc = _parse_and_check(path, root, schema, found)
         _checked_files[key] = (doc, found)
