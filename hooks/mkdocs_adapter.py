@@ -193,9 +193,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_page_content(html, page, config, files):
+def _blocks_of(page, config) -> dict:
     path = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    return pages.put_back_html(html, _html_blocks.get((_i18n(config).current_language, path), {}))
+    return _html_blocks.get((_i18n(config).current_language, path), {})
+
+
+def on_page_content(html, page, config, files):
+    return pages.put_back_html(html, _blocks_of(page, config), searchable_only=True)
+
+
+@event_priority(-100)  # the page is written, and indexed by search: the last blocks go in
+def on_post_page(output, page, config):
+    return pages.put_back_html(output, _blocks_of(page, config))
 
 
 # -- Interface texts for the templates in overrides/ --------------------------------

@@ -117,3 +117,13 @@ def test_generated_html_is_set_aside_from_markdown_and_put_back_whole(site):
         assert block in restored
     foreign = '<div lang="es" markdown="1">\n\nTexto *en español*.\n\n</div>'
     assert set_aside_html(foreign)[1] == {}  # asks for Markdown inside: left to Markdown
+
+
+def test_blocks_search_skips_wait_until_the_page_is_indexed(site):
+    from hooks.sitegen.pages import put_back_html, set_aside_html
+    markdown, blocks = set_aside_html(profile_page(site, site.countries[0], "es", TODAY).markdown)
+    excluded = [k for k, b in blocks.items() if "data-search-exclude" in b[: b.find(">") + 1]]
+    assert excluded  # the source list, the change log...
+    for_search = put_back_html(markdown, blocks, searchable_only=True)
+    assert all(f"<!--rt-html:{k}-->" in for_search for k in excluded)
+    assert "<!--rt-html:" not in put_back_html(for_search, blocks)

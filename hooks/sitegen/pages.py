@@ -155,8 +155,24 @@ def set_aside_html(markdown: str) -> tuple[str, dict]:
     return "\n\n".join(chunks), blocks
 
 
-def put_back_html(html: str, blocks: dict) -> str:
-    return _PLACEHOLDERS.sub(lambda m: blocks[m.group(1) or m.group(2)], html) if blocks else html
+def _excluded_from_search(block: str) -> bool:
+    return "data-search-exclude" in block[: block.find(">") + 1]
+
+
+def put_back_html(html: str, blocks: dict, *, searchable_only: bool = False) -> str:
+    """Puts the set-aside blocks back. With `searchable_only`, blocks that search skips
+    anyway (maps, source lists, tables marked data-search-exclude) keep their placeholder,
+    to be put back once the page is indexed: the search indexer need not parse them."""
+    if not blocks:
+        return html
+
+    def block(match):
+        key = match.group(1) or match.group(2)
+        if searchable_only and _excluded_from_search(blocks[key]):
+            return match.group(0)
+        return blocks[key]
+
+    return _PLACEHOLDERS.sub(block, html)
 
 
 def strip_title(markdown: str) -> str:
