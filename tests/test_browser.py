@@ -44,3 +44,21 @@ def test_switching_language_on_a_profile_keeps_the_country(page, base_url):
     switch_language(page, "Português")
     assert page.url == base_url + "pt/paises/ni/"
     assert page.locator("h1").first.inner_text() == "Nicarágua"
+
+
+def test_comparison_columns_sort_by_click(page, base_url, site_data):
+    page.goto(base_url + "en/comparacion/")
+    table = page.locator("table.rt-compare").first
+    header = table.locator("thead th").nth(1)
+    def column():
+        return [c.get_attribute("data-sort") for c in table.locator("tbody tr td:nth-of-type(1)").all()]
+    def countries():
+        return [c.inner_text() for c in table.locator("tbody tr th").all()]
+    before = countries()
+    assert before == sorted(before, key=str.casefold)  # without a click: by country name
+    header.locator("button").click()
+    ascending = column()
+    assert ascending == sorted(ascending) and header.get_attribute("aria-sort") == "ascending"
+    header.locator("button").click()
+    assert column() == sorted(ascending, reverse=True) and header.get_attribute("aria-sort") == "descending"
+    assert sorted(countries()) == sorted(before)  # every country still there

@@ -26,6 +26,7 @@ def measure(name: str):
         yield
     finally:
         _spent[name] += time.perf_counter() - start
+        _spent[name + "_calls"] += 1
 
 
 def finish_build() -> None:
