@@ -119,3 +119,18 @@ def test_no_page_asks_another_host_for_anything(built_site):
                     tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload", "icon")):
                 assert href.startswith("data:") or built_site.resolve(url, href) is not None, (url, tag, href)
         assert "fonts.googleapis" not in page.html and "fonts.gstatic" not in page.html
+
+
+def test_theme_config_points_at_files_that_exist(built_site):
+    """overrides/main.html copies Material's config block (to give each language its own
+    search base): after a Material upgrade, its worker's file name must still exist."""
+    import json
+    for url in ("", "en/paises/ar/", "pt/materiales/"):
+        page = built_site.page(url)
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page.html, re.S).group(1))
+        worker = built_site.resolve(url, config["search"])
+        assert built_site.file_for(worker) is not None, worker
+        base = built_site.resolve(url, config["base"]) or ""
+        lang = url.split("/")[0] if url.startswith(("en/", "pt/")) else ""
+        assert base.rstrip("/") == lang  # each language searches its own index
+        assert built_site.file_for(base + ("/" if base else "") + "search/search_index.json") is not None
