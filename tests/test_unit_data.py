@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.datafiles import copy_data, edit
 from hooks.sitegen.load import load_site
 from hooks.sitegen.problems import DataProblems
 from hooks.sitegen.yamlsource import load_yaml
@@ -19,20 +20,8 @@ TODAY = dt.date(2026, 11, 29)
 
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the data and schemas, for breaking on purpose."""
-    for folder in ("data", "schemas", "docs/materiales"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    return tmp_path
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> int:
-    """Replaces the first `old` in a data file; returns the line number where it was."""
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
+    """A copy of the data, for breaking on purpose."""
+    return copy_data(tmp_path)
 
 
 def problems_of(project: Path) -> list:

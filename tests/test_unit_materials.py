@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.datafiles import copy_data, edit
 from hooks.sitegen import model as m
 from hooks.sitegen.load import load_site
 from hooks.sitegen.materials import (ALL, CAMPAIGN, CATALOGUE, FILE_LANGUAGES, FILES_DIR, TYPES, catalogue_view,
@@ -129,19 +130,7 @@ def test_every_interface_text_the_pages_use_exists(site):
 @pytest.fixture
 def project(tmp_path):
     """A copy of the data and the material files, for breaking on purpose."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / FILES_DIR, tmp_path / FILES_DIR)
-    return tmp_path
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> int:
-    """Replaces the first `old` in a file; returns the line number where it was."""
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
+    return copy_data(tmp_path)
 
 
 def problems_of(project: Path, members: set[str]) -> list:
