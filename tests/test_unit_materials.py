@@ -288,7 +288,7 @@ def test_an_untranslated_material_shows_in_spanish_with_a_label(site, loaded, ca
     for lang, label in labels.items():
         pages = {p.path: p.markdown for p in materials_pages(site, chosen, topics, lang, campaign=campaign)}
         for path in (CATALOGUE, CAMPAIGN):
-            assert f'lang="es">Solo en español todavía</a>' in pages[path], path
+            assert 'lang="es">Solo en español todavía</a>' in pages[path], path
             assert label in pages[path], path
         detail = pages[material_path(spanish_only.id)]
         assert '# Solo en español todavía { lang="es" }' in detail
