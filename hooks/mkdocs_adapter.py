@@ -45,6 +45,7 @@ _cache: dict = {"fingerprint": None, "site": None}
 _not_found_pages: dict = {}
 _html_blocks: dict = {}  # (language, page path) -> generated HTML blocks, put back after Markdown
 _generated: set = set()  # (language, page path) of the pages made from data in this build
+_editors_status: dict = {}  # the translation status, worked out once per build
 
 
 def _today() -> dt.date:
@@ -82,6 +83,7 @@ def on_config(config):
         timings.start_build()
         _html_blocks.clear()
         _generated.clear()
+        _editors_status.clear()
     try:
         # Once per build command: the other languages' builds reuse what was loaded.
         site = _load_if_changed() if not i18n.building else site_data()
@@ -131,7 +133,9 @@ def on_files(files, config):
             commentaries[path] = text
             files.remove(file)
 
-    editors_status = status.collect(site, Path(config.docs_dir), _today())
+    if not _editors_status:
+        _editors_status["status"] = status.collect(site, Path(config.docs_dir), _today())
+    editors_status = _editors_status["status"]
     with timings.measure("generate_pages"):
         generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls, editors_status)
     for page in generated:

@@ -54,6 +54,7 @@ def test_every_known_fact_cites_a_source_listed_on_the_page(built_site, site_dat
     for country in site_data.countries:
         for lang in LANGUAGES:
             page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            assert len(fact_blocks(page)) == len(site_data.catalogue.indicators)
             for indicator_id, block in fact_blocks(page).items():
                 cites = re.findall(r'<a href="#(src-\d+)"', block)
                 if country.answers[indicator_id].known:
@@ -140,10 +141,13 @@ def test_countries_index_lists_every_country_with_key_answers(built_site, site_d
 
 def test_values_are_never_shown_by_colour_alone(built_site):
     for lang in LANGUAGES:
-        for url in (f"{PREFIX[lang]}paises/", f"{PREFIX[lang]}paises/bo/"):
-            for match in re.finditer(r'<span class="rt-value rt-tone-(\w+)"><span class="rt-sym" aria-hidden="true">(.)</span> ([^<]+)</span>',
-                                     built_site.page(url).article):
-                tone, symbol, label = match.groups()
+        for url in (f"{PREFIX[lang]}paises/", f"{PREFIX[lang]}paises/bo/", f"{PREFIX[lang]}comparacion/"):
+            article = built_site.page(url).article
+            values = re.findall(r'<span class="rt-value rt-tone-(\w+)"><span class="rt-sym" aria-hidden="true">(.)</span> ([^<]+)</span>',
+                                article)
+            # every coloured value on the page, and each with a symbol and a text label
+            assert len(values) == article.count('<span class="rt-value rt-tone-') > 0
+            for tone, symbol, label in values:
                 assert symbol.strip() and label.strip()
 
 
