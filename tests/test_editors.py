@@ -124,3 +124,18 @@ def test_site_works_under_a_sub_path(tmp_path):
     assert not outside, outside[:10]
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://org.github.io/repo/en/paises/ar/</loc>" in sitemap
+
+
+def test_new_material_is_a_draft_the_site_builds_without(project, tmp_path):
+    result = subprocess.run(["make", "-s", "new-material", "ID=folleto-nuevo", f"VENV={VENV}"], cwd=project,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    site = BuiltSite(tmp_path / "site")
+    assert "material-folleto-nuevo" not in site.page("materiales/").article  # a draft is not published
+    draft = project / "data/materials/folleto-nuevo.yml"
+    draft.write_text(draft.read_text(encoding="utf-8").replace("draft: true\n", "", 1), encoding="utf-8")
+    checked = subprocess.run([sys.executable, "-m", "hooks.sitegen.check"], cwd=project, capture_output=True, text=True)
+    assert checked.returncode == 1
+    assert re.search(r"data/materials/folleto-nuevo\.yml:\d+:\d+: title\.es: ", checked.stderr)

@@ -504,6 +504,11 @@ def test_a_new_material_tells_the_editor_what_to_fill_in(project, members):
 
     path = new_material("folleto-condones", project, TODAY)
     assert path == project / "data/materials/folleto-condones.yml"
+    # a draft: valid at once, and not published
+    materials, _ = load_materials(project, members, TODAY)
+    assert "folleto-condones" not in [x.id for x in materials]
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", "", 1), encoding="utf-8")
+    # once it is no longer a draft, every rule applies, each at its line
     problems = [p for p in problems_of(project, members) if p.file == "data/materials/folleto-condones.yml"]
     fields = {p.field for p in problems}
     assert {"title.es", "description.es", "topics", "licence.attribution.es"} <= fields, fields

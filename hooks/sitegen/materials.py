@@ -327,6 +327,14 @@ def _campaign(d) -> Campaign:
         use_title=_text(d["use_title"]), use=tuple(_text(x) for x in d["use"]))
 
 
+def _is_draft(path: Path, root: Path, problems: list[Problem]) -> bool:
+    doc, found = load_yaml(path, root)
+    if found:
+        problems.extend(found)
+        return True  # its YAML problems are reported; nothing more can be checked
+    return isinstance(doc.data, dict) and doc.data.get("draft") is True
+
+
 def load_materials(root: Path, member_codes: set[str], today: dt.date) -> tuple[tuple[Material, ...], dict[str, Topic]]:
     """Reads `root/data/materials/*.yml` and `root/data/material-topics.yml`, and checks
     `root/data/campaign.yml` too, so that one run reports every problem.
@@ -344,7 +352,10 @@ def load_materials(root: Path, member_codes: set[str], today: dt.date) -> tuple[
         problems.append(Problem(stray.relative_to(root).as_posix(), 1, 1, "",
                                 "los materiales terminan en .yml: cambie el nombre del archivo",
                                 "material files end in .yml: rename the file"))
-    docs = [_read(path, root, "material.schema.json", problems) for path in sorted(folder.glob("*.yml"))]
+    # A draft (`draft: true`, as `make new-material` writes) is not published and not yet
+    # held to the rules: only its YAML must be sound. Without the line, every rule applies.
+    paths = [path for path in sorted(folder.glob("*.yml")) if not _is_draft(path, root, problems)]
+    docs = [_read(path, root, "material.schema.json", problems) for path in paths]
     # Each id belongs to the file of that name (or, failing that, to the first file using it).
     seen_ids: dict[str, str] = {}
     for doc in sorted((d for d in docs if d), key=lambda d: Path(d.file).stem != d.data["id"]):
@@ -386,9 +397,12 @@ NEW_MATERIAL_TEMPLATE = """\
 # yaml-language-server: $schema=../../schemas/material.schema.json
 #
 # Material creado con `make new-material ID={id}` el {today}. Guía: CONTRIBUTING.md.
-# POR COMPLETAR: cada campo vacío ("") o marcado. Hasta entonces, `make check` y la
-# compilación dicen qué falta, con su línea. / TO DO: every empty or marked field.
+# POR COMPLETAR: cada campo vacío ("") o marcado. Es un borrador: no se publica.
+# Cuando esté listo, borre la línea «draft: true»: desde entonces `make check` y la
+# compilación dicen qué falta, con su línea. / A draft, not published: remove the
+# "draft: true" line when it is ready, and the checks say what is still missing.
 
+draft: true
 id: {id}
 type: leaflet  # POR COMPLETAR: poster, leaflet, guide, social_card, audio o video
 
