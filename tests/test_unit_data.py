@@ -112,3 +112,12 @@ def test_report_lists_all_problems_and_no_traceback(project):
     report = DataProblems(problems_of(project)).report()
     assert "2 problem(s)" in report and "Traceback" not in report
     assert report.index("data/countries/ar.yml") < report.index("data/countries/bo.yml")
+
+
+def test_a_file_with_a_schema_problem_still_gets_its_other_problems_reported(project):
+    edit(project, "data/countries/ar.yml", "accessed: 2026-11-29", "accessed: 2026-02-30")
+    edit(project, "data/countries/ar.yml", "value: partially_criminalised", "value: partialy_criminalised")
+    problems = problems_of(project)
+    fields = {p.field for p in problems}
+    assert "sources[0].accessed" in fields and "indicators.legal_model.value" in fields
+    assert len({(p.file, p.line, p.column) for p in problems}) == len(problems)

@@ -35,6 +35,14 @@ def _text(raw) -> m.Text | None:
     return m.Text(raw["es"], raw.get("en") or None, raw.get("pt") or None) if raw else None
 
 
+def _real_date(raw) -> dt.date | None:
+    """The date, or None when it is missing or not a real date (the schema says so)."""
+    try:
+        return dt.date.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+
+
 def _date(raw) -> dt.date | None:
     return dt.date.fromisoformat(raw) if raw else None
 
@@ -45,32 +53,39 @@ _checked_files: dict = {}
 
 
 def _read(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
+    """The document if it parses and matches its schema, else None (problems added)."""
+    doc, valid = _read_parsed(path, root, schema, problems)
+    return doc if valid else None
+
+
+def _read_parsed(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[YamlDocument | None, bool]:
+    """The document whenever it parses, and whether it matches its schema."""
     stat = path.stat()
     key = (str(path), schema, stat.st_mtime_ns, stat.st_size)
     if key not in _checked_files:
         for stale in [k for k in _checked_files if k[:2] == key[:2]]:
             del _checked_files[stale]  # an older version of the same file
         found: list[Problem] = []
-        doc = _parse_and_check(path, root, schema, found)
-        _checked_files[key] = (doc, found)
-    doc, found = _checked_files[key]
+        doc, valid = _parse_and_check(path, root, schema, found)
+        _checked_files[key] = (doc, valid, found)
+    doc, valid, found = _checked_files[key]
     problems.extend(found)
-    return doc
+    return doc, valid
 
 
-def _parse_and_check(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
+def _parse_and_check(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[YamlDocument | None, bool]:
     doc, found = load_yaml(path, root)
     problems.extend(found)
     if doc.data is None and not found:
         problems.append(Problem(doc.file, 1, 1, "", "el archivo está vacío", "the file is empty"))
-        return None
+        return None, False
     if doc.data is None:
-        return None  # not YAML at all: nothing more can be checked
+        return None, False  # not YAML at all: nothing more can be checked
     # A duplicate key still leaves usable data: check the rest too, so that every
     # problem is reported at once.
     invalid = schema_problems(doc, schema)
     problems.extend(invalid)
-    return None if invalid else doc
+    return doc, not invalid
 
 
 # -- rules across files ------------------------------------------------------------
@@ -161,7 +176,7 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date,
     dated += [(("sources", i, key), s.get(key)) for i, s in enumerate(data["sources"]) for key in ("date", "accessed")]
     dated += [(("changelog", i, "date"), c["date"]) for i, c in enumerate(data["changelog"])]
     for path, value in dated:
-        if value and dt.date.fromisoformat(value) > today:
+        if _real_date(value) and _real_date(value) > today:
             problems.append(doc.problem(path, f"la fecha {value} está en el futuro", f"date {value} is in the future"))
     review = data["review"]
     if bool(review.get("verified_by")) != bool(review.get("verified_on")):
@@ -225,8 +240,9 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     settings_doc = _read(data_dir / "site.yml", root, "site.schema.json", problems)
     ui_doc = _read(data_dir / "ui.yml", root, "ui.schema.json", problems)
     catalogue_doc = _read(data_dir / "indicators.yml", root, "indicators.schema.json", problems)
-    country_docs = [_read(p, root, "country.schema.json", problems)
-                    for p in sorted((data_dir / "countries").glob("*.yml"))]
+    country_reads = [_read_parsed(p, root, "country.schema.json", problems)
+                     for p in sorted((data_dir / "countries").glob("*.yml"))]
+    country_docs = [doc if valid else None for doc, valid in country_reads]
     catalogue_problems = _catalogue_problems(catalogue_doc) if catalogue_doc else []
     problems += catalogue_problems
     if ui_doc:
@@ -237,9 +253,18 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     if not catalogue_doc or catalogue_problems:
         raise DataProblems(problems)  # answers cannot be checked without a sound catalogue
     catalogue = _catalogue(catalogue_doc.data)
-    for doc in country_docs:
-        if doc:
+    for doc, valid in country_reads:
+        if doc and valid:
             problems += _country_problems(doc, catalogue, today, synthetic_codes)
+        elif doc:
+            # A file with schema problems: its other rules are checked too where its shape
+            # allows, so an editor sees every problem at once (not twice at one place).
+            try:
+                found = _country_problems(doc, catalogue, today, synthetic_codes)
+            except (KeyError, TypeError, AttributeError, ValueError):
+                found = []
+            places = {(p.file, p.line, p.column) for p in problems}
+            problems += [p for p in found if (p.file, p.line, p.column) not in places]
     if not country_docs:
         problems.append(Problem("data/countries", 1, 1, "", "no hay ningún país", "there is no country"))
     materials, topics, campaign = (), {}, None
