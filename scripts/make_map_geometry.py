@@ -33,7 +33,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from hooks.sitegen.maps import _clip  # noqa: E402
+from hooks.sitegen.maps import _clip, ring_contains  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "data" / "geo" / "latin-america.json"
@@ -257,15 +257,6 @@ def ring_in_box(raw_ring: list, simple_ring: list) -> list[tuple[int, int]]:
 
 # --- label point -------------------------------------------------------------------
 
-def contains(ring: list, x: float, y: float) -> bool:
-    inside = False
-    for i, (x1, y1) in enumerate(ring):
-        x0, y0 = ring[i - 1]
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
-
-
 def label_point(rings: list[list]) -> tuple[float, float]:
     """The centroid of the largest polygon's outer ring; when it falls outside the
     polygon (crescent shapes), the middle of the widest inside stretch of the
@@ -276,7 +267,7 @@ def label_point(rings: list[list]) -> tuple[float, float]:
              for i, p in enumerate(outer)) / (3 * a)
     cy = sum((outer[i - 1][1] + p[1]) * (outer[i - 1][0] * p[1] - p[0] * outer[i - 1][1])
              for i, p in enumerate(outer)) / (3 * a)
-    if contains(outer, cx, cy):
+    if ring_contains(outer, cx, cy):
         return cx, cy
     crossings = []
     y = cy + 1e-7  # never exactly on a vertex

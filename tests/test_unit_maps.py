@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from hooks.sitegen.maps import (
+    ring_contains,
     OTHER_FILL, Geometry, coarsen, load_geometry, locator_box, render_legend, render_locator,
     render_map,
 )
@@ -35,15 +36,6 @@ def rings(d: str) -> list[list[tuple[float, float]]]:
         out.append([tuple(float(v) for v in pair.split(","))
                     for pair in body.replace("L", " ").split()])
     return out
-
-
-def contains(ring, x, y) -> bool:
-    inside = False
-    for i, (x1, y1) in enumerate(ring):
-        x0, y0 = ring[i - 1]
-        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-            inside = not inside
-    return inside
 
 
 def regions_for(codes, name=lambda code: f"Country {code}"):
@@ -74,7 +66,7 @@ def test_geometry_has_every_member_inside_the_view_box(geometry):
         assert len(points) >= 10, code
         assert all(x0 <= x <= x0 + width and y0 <= y <= y0 + height for x, y in points), code
         lx, ly = geometry.labels[code]
-        assert any(contains(ring, lx, ly) for ring in rings(d)), f"{code}: label outside"
+        assert any(ring_contains(ring, lx, ly) for ring in rings(d)), f"{code}: label outside"
         bx0, by0, bx1, by1 = geometry.bboxes[code]
         assert bx0 <= lx <= bx1 and by0 <= ly <= by1
 
@@ -379,3 +371,9 @@ def test_script_simplify_keeps_ends():
     script = load_script()
     points = [(0, 0), (0.1, 0), (0.2, 0), (1, 0), (1.1, 0), (2, 0)]
     assert script.simplify(points) == [(0, 0), (1, 0), (2, 0)]
+
+
+def test_ring_contains_tells_inside_from_outside():
+    square = [(0, 0), (10, 0), (10, 10), (0, 10)]
+    assert ring_contains(square, 5, 5)
+    assert not ring_contains(square, 15, 5) and not ring_contains(square, 5, -1)

@@ -268,6 +268,16 @@ def render_legend(legend: list[dict], *, lang: str | None = None) -> str:
 _RING = re.compile(r"M([^Z]*)Z")
 
 
+def ring_contains(ring: list, x: float, y: float) -> bool:
+    """Whether the point (x, y) is inside a closed ring (even-odd rule)."""
+    inside = False
+    for i, (x1, y1) in enumerate(ring):
+        x0, y0 = ring[i - 1]
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+    return inside
+
+
 def _clip(points: list, box: tuple[float, float, float, float]) -> list:
     """Sutherland–Hodgman clipping of a ring (no repeated last point) to (x0, y0, x1, y1)."""
     x0, y0, x1, y1 = box
