@@ -529,7 +529,7 @@ def thumbnail_svg(source: Source) -> str:
     else:
         parts.append(f'<rect width="{size}" height="{size}" fill="{LILAC}"/>')
         x, y, w, h = 50, 21, 140, 198  # a page in the proportions of A4 and A3
-        page = f'fill="#ffffff" stroke="#d1c4e9" stroke-width="2"'
+        page = 'fill="#ffffff" stroke="#d1c4e9" stroke-width="2"'
         if source.layout == "guide":
             parts.append(f'<rect x="{x + 12}" y="{y - 9}" width="{w}" height="{h}" {page}/>')
             x, y = x - 6, y + 4

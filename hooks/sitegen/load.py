@@ -52,14 +52,18 @@ def _date(raw) -> dt.date | None:
 _checked_files: dict = {}
 
 
-def _read(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
-    """The document if it parses and matches its schema, else None (problems added)."""
-    doc, valid = _read_parsed(path, root, schema, problems)
+def read_checked(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
+    """The document if it exists, parses and matches its schema, else None (problems added)."""
+    doc, valid = read_parsed(path, root, schema, problems)
     return doc if valid else None
 
 
-def _read_parsed(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[YamlDocument | None, bool]:
+def read_parsed(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[YamlDocument | None, bool]:
     """The document whenever it parses, and whether it matches its schema."""
+    if not path.is_file():
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        problems.append(Problem(rel, 1, 1, "", "falta este archivo", "this file is missing"))
+        return None, False
     stat = path.stat()
     key = (str(path), schema, stat.st_mtime_ns, stat.st_size)
     if key not in _checked_files:
@@ -90,6 +94,14 @@ def _parse_and_check(path: Path, root: Path, schema: str, problems: list[Problem
 
 # -- rules across files ------------------------------------------------------------
 
+def _not_one_of(doc: YamlDocument, path: tuple, value, choices, what_es: str, what_en: str) -> Problem:
+    """«value» is not a <what>; expected one of: ... (did you mean ...?)"""
+    choices = list(choices)
+    es, en = suggestion(value, choices)
+    return doc.problem(path, f"«{value}» no es {what_es}; se espera uno de: {', '.join(choices)}{es}",
+                       f"\"{value}\" is not {what_en}; expected one of: {', '.join(choices)}{en}")
+
+
 def _catalogue_problems(doc: YamlDocument) -> list[Problem]:
     problems = []
     scales = doc.data["scales"]
@@ -102,11 +114,8 @@ def _catalogue_problems(doc: YamlDocument) -> list[Problem]:
                                             f"indicator '{ind['id']}' is defined twice"))
             seen.add(ind["id"])
             if ind["scale"] not in scales:
-                es, en = suggestion(ind["scale"], scales)
-                problems.append(doc.problem(
-                    path + ("scale",),
-                    f"la escala «{ind['scale']}» no existe; se espera una de: {', '.join(scales)}{es}",
-                    f"scale '{ind['scale']}' does not exist; expected one of: {', '.join(scales)}{en}"))
+                problems.append(_not_one_of(doc, path + ("scale",), ind["scale"], scales,
+                                            "una escala de este archivo", "a scale of this file"))
                 continue
             codes = [v["code"] for v in scales[ind["scale"]]]
             for code in sorted(set(codes) - set(ind["tones"])):
@@ -147,18 +156,14 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date,
     for ind_id, answer in data["indicators"].items():
         path = ("indicators", ind_id)
         if ind_id not in known:
-            es, en = suggestion(ind_id, known)
-            problems.append(doc.problem(path, f"«{ind_id}» no es un indicador de data/indicators.yml{es}",
-                                        f"'{ind_id}' is not an indicator of data/indicators.yml{en}"))
+            problems.append(_not_one_of(doc, path, ind_id, known, "un indicador de data/indicators.yml",
+                                        "an indicator of data/indicators.yml"))
             continue
         indicator = known[ind_id]
         codes = [v.code for v in indicator.values] + [m.UNKNOWN]
         if answer["value"] not in codes:
-            es, en = suggestion(answer["value"], codes)
-            problems.append(doc.problem(
-                path + ("value",),
-                f"«{answer['value']}» no es un valor de este indicador; se espera uno de: {', '.join(codes)}{es}",
-                f"\"{answer['value']}\" is not a value of this indicator; expected one of: {', '.join(codes)}{en}"))
+            problems.append(_not_one_of(doc, path + ("value",), answer["value"], codes,
+                                        "un valor de este indicador", "a value of this indicator"))
         if answer["value"] != m.UNKNOWN and not answer.get("sources"):
             problems.append(doc.problem(
                 path + ("value",),
@@ -237,10 +242,10 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     today = today or dt.date.today()
     data_dir = root / "data"
     problems: list[Problem] = []
-    settings_doc = _read(data_dir / "site.yml", root, "site.schema.json", problems)
-    ui_doc = _read(data_dir / "ui.yml", root, "ui.schema.json", problems)
-    catalogue_doc = _read(data_dir / "indicators.yml", root, "indicators.schema.json", problems)
-    country_reads = [_read_parsed(p, root, "country.schema.json", problems)
+    settings_doc = read_checked(data_dir / "site.yml", root, "site.schema.json", problems)
+    ui_doc = read_checked(data_dir / "ui.yml", root, "ui.schema.json", problems)
+    catalogue_doc = read_checked(data_dir / "indicators.yml", root, "indicators.schema.json", problems)
+    country_reads = [read_parsed(p, root, "country.schema.json", problems)
                      for p in sorted((data_dir / "countries").glob("*.yml"))]
     country_docs = [doc if valid else None for doc, valid in country_reads]
     catalogue_problems = _catalogue_problems(catalogue_doc) if catalogue_doc else []

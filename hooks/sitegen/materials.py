@@ -31,11 +31,12 @@ from . import model as m
 from .localize import BABEL_LOCALES, country_name, long_date, sort_key
 from .model import GeneratedPage
 from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
+from .load import read_checked, read_parsed
 from .problems import DataProblems, Problem
 from .render import render
-from .schemas import schema_problems, suggestion
+from .schemas import suggestion
 from .views import Ui, localized
-from .yamlsource import YamlDocument, load_yaml
+from .yamlsource import YamlDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -150,23 +151,6 @@ class Campaign:
 
 def _text(raw) -> m.Text | None:
     return m.Text(raw["es"], raw.get("en") or None, raw.get("pt") or None) if raw else None
-
-
-def _read(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
-    """Parses and schema-checks one file; None if it cannot be used."""
-    if not path.is_file():
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        problems.append(Problem(rel, 1, 1, "", "falta este archivo", "this file is missing"))
-        return None
-    doc, found = load_yaml(path, root)
-    problems.extend(found)
-    if doc.data is None:
-        if not found:
-            problems.append(Problem(doc.file, 1, 1, "", "el archivo está vacío", "the file is empty"))
-        return None
-    invalid = schema_problems(doc, schema)
-    problems.extend(invalid)
-    return None if invalid else doc
 
 
 def _path_problem(doc: YamlDocument, where: tuple, value: str, root: Path, what_es: str, what_en: str) -> Problem | None:
@@ -327,12 +311,15 @@ def _campaign(d) -> Campaign:
         use_title=_text(d["use_title"]), use=tuple(_text(x) for x in d["use"]))
 
 
-def _is_draft(path: Path, root: Path, problems: list[Problem]) -> bool:
-    doc, found = load_yaml(path, root)
-    if found:
-        problems.extend(found)
-        return True  # its YAML problems are reported; nothing more can be checked
-    return isinstance(doc.data, dict) and doc.data.get("draft") is True
+def _read_material(path: Path, root: Path, problems: list[Problem]) -> YamlDocument | None:
+    """A material ready to check, or None. A draft (`draft: true`, as `make new-material`
+    writes) is not published and not yet held to the rules: only its YAML must be sound."""
+    found: list[Problem] = []
+    doc, valid = read_parsed(path, root, "material.schema.json", found)
+    if doc is not None and isinstance(doc.data, dict) and doc.data.get("draft") is True:
+        return None
+    problems.extend(found)
+    return doc if valid else None
 
 
 def load_materials(root: Path, member_codes: set[str], today: dt.date) -> tuple[tuple[Material, ...], dict[str, Topic]]:
@@ -344,18 +331,15 @@ def load_materials(root: Path, member_codes: set[str], today: dt.date) -> tuple[
     """
     members = {code.lower() for code in member_codes}
     problems: list[Problem] = []
-    topics_doc = _read(root / "data" / "material-topics.yml", root, "material-topics.schema.json", problems)
+    topics_doc = read_checked(root / "data" / "material-topics.yml", root, "material-topics.schema.json", problems)
     topics = {key: Topic(key, _text(label)) for key, label in topics_doc.data.items()} if topics_doc else None
-    _read(root / "data" / "campaign.yml", root, "campaign.schema.json", problems)
+    read_checked(root / "data" / "campaign.yml", root, "campaign.schema.json", problems)
     folder = root / "data" / "materials"
     for stray in sorted(folder.glob("*.yaml")):
         problems.append(Problem(stray.relative_to(root).as_posix(), 1, 1, "",
                                 "los materiales terminan en .yml: cambie el nombre del archivo",
                                 "material files end in .yml: rename the file"))
-    # A draft (`draft: true`, as `make new-material` writes) is not published and not yet
-    # held to the rules: only its YAML must be sound. Without the line, every rule applies.
-    paths = [path for path in sorted(folder.glob("*.yml")) if not _is_draft(path, root, problems)]
-    docs = [_read(path, root, "material.schema.json", problems) for path in paths]
+    docs = [_read_material(path, root, problems) for path in sorted(folder.glob("*.yml"))]
     # Each id belongs to the file of that name (or, failing that, to the first file using it).
     seen_ids: dict[str, str] = {}
     for doc in sorted((d for d in docs if d), key=lambda d: Path(d.file).stem != d.data["id"]):
@@ -365,7 +349,7 @@ def load_materials(root: Path, member_codes: set[str], today: dt.date) -> tuple[
             problems += _material_problems(doc, topics, members, today, root, seen_ids)
     if problems:
         raise DataProblems(problems)
-    materials = sorted((_material(doc, root) for doc in docs), key=lambda x: x.id)
+    materials = sorted((_material(doc, root) for doc in docs if doc), key=lambda x: x.id)  # drafts are None
     return tuple(materials), topics
 
 
@@ -385,7 +369,7 @@ def materials_fingerprint(root: Path) -> str:
 def load_campaign(root: Path) -> Campaign:
     """The campaign page's texts (`root/data/campaign.yml`); raises `DataProblems`."""
     problems: list[Problem] = []
-    doc = _read(root / "data" / "campaign.yml", root, "campaign.schema.json", problems)
+    doc = read_checked(root / "data" / "campaign.yml", root, "campaign.schema.json", problems)
     if problems:
         raise DataProblems(problems)
     return _campaign(doc.data)
