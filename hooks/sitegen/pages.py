@@ -1,7 +1,9 @@
 """The pages made from data, in one language, as Markdown ready for MkDocs.
 
 `generated_pages()` lists the pages; `fill_markers()` fills the markers that
-hand-written pages may hold (`<!-- sitio:paises -->`, `<!-- sitio:contacto -->`).
+hand-written pages may hold (`<!-- sitio:paises -->`, `contacto`, `cifras`, `indicadores`,
+`tipos-de-fuente`, `descargas`); `set_aside_html()` / `put_back_html()` keep generated
+HTML out of Markdown's way.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from .model import GeneratedPage
 from .localize import country_name, long_date
 from .paths import COUNTRIES_INDEX, profile_path, relative_url
 from .render import render
+from .status import Status
 from .views import Ui, contact_view, country_list_view, index_view, profile_view
 
 # Where a hand-written addition to a generated page wants the generated part.
@@ -115,7 +118,7 @@ def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: d
     """Every page made from data in `lang`; `commentaries` maps a page path to editors' text,
     `status` is the translation status for the editors' page (status.collect)."""
     commentaries = commentaries or {}
-    pages = [status_page(site, lang, status or _no_status(), directory_urls),
+    pages = [status_page(site, lang, status or Status(), directory_urls),
              countries_index_page(site, lang, commentaries.get(COUNTRIES_INDEX), directory_urls)]
     pages += [profile_page(site, c, lang, today, commentaries.get(profile_path(c.iso2)), directory_urls)
               for c in site.countries]
@@ -124,11 +127,6 @@ def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: d
     if site.campaign:
         pages += mat.materials_pages(site, site.materials, site.topics, lang, directory_urls, campaign=site.campaign)
     return [GeneratedPage(p.path, *set_aside_html(p.markdown)) for p in pages]
-
-
-def _no_status():
-    from .status import Status
-    return Status()
 
 
 _PLACEHOLDER = "<!--rt-html:{}-->"

@@ -30,7 +30,7 @@ def _texts_of_country(country: m.Country):
     for indicator_id, answer in country.answers.items():
         if answer.note:
             yield f"indicators.{indicator_id}.note", answer.note
-    for n, entry in enumerate(country.changelog):
+    for entry in country.changelog:
         yield f"changelog[{entry.date.isoformat()}].text", entry.text
 
 
