@@ -73,6 +73,11 @@ class Catalogue:
     def indicators(self) -> tuple[Indicator, ...]:
         return tuple(i for g in self.groups for i in g.indicators)
 
+    @property
+    def key_indicators(self) -> tuple[Indicator, ...]:
+        """The answers shown at a glance: countries index, comparison, maps."""
+        return tuple(i for i in self.indicators if i.key)
+
     def indicator(self, indicator_id: str) -> Indicator:
         return next(i for i in self.indicators if i.id == indicator_id)
 

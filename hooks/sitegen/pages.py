@@ -82,7 +82,7 @@ def map_pages(site: m.SiteData, lang: str, directory_urls: bool = True) -> list[
     ui = Ui(site, lang)
     pages = [GeneratedPage(regional.MAPS_INDEX, render(
         "maps-index.md.j2", v=regional.maps_index_view(site, lang, directory_urls), ui=ui, page_lang=lang))]
-    for indicator in regional.key_indicators(site):
+    for indicator in site.catalogue.key_indicators:
         path = regional.map_path(indicator.id)
         view = regional.map_view(site, indicator, lang, path, directory_urls)
         pages.append(GeneratedPage(path, render(
@@ -109,7 +109,7 @@ def status_page(site: m.SiteData, lang: str, status, directory_urls: bool = True
 
 def generated_paths(site: m.SiteData) -> list[str]:
     return [STATUS, COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries), regional.COMPARISON,
-            regional.MAPS_INDEX, *(regional.map_path(i.id) for i in regional.key_indicators(site)),
+            regional.MAPS_INDEX, *(regional.map_path(i.id) for i in site.catalogue.key_indicators),
             *(mat.materials_paths(site.materials) if site.campaign else ())]
 
 

@@ -12,13 +12,12 @@ from .localize import country_name
 from .maps import Geometry, coarsen, load_geometry, render_locator, render_map
 from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, open_data_files
 from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
-from .views import SYMBOLS, Ui, countries_in_order, value_view
+from .views import SYMBOLS, TONES, Ui, countries_in_order, indicator_columns, tone_legend, value_view
 
 GEOMETRY_FILE = Path(__file__).resolve().parents[2] / "data" / "geo" / "latin-america.json"
 COMPARISON = "comparacion.md"
 MAPS_INDEX = "mapas/index.md"
 METHODOLOGY = "metodologia.md"
-TONES = ("protective", "mixed", "harmful", "unknown")
 HEADLINE_INDICATOR = "test_compulsory"
 # The regional maps use coarser outlines than the locators: a third of the bytes, and
 # still every member (El Salvador included) is clearly drawn.
@@ -44,26 +43,18 @@ def regional_geometry(members: frozenset = frozenset()) -> Geometry:
     return Geometry(full.view_box, shapes, full.labels, full.bboxes)
 
 
-def key_indicators(site: m.SiteData) -> list[m.Indicator]:
-    return [i for i in site.catalogue.indicators if i.key]
-
-
-def _columns(indicators, lang):
-    return [{"id": i.id, "title": i.short_title(lang), "question": i.question.get(lang)[0]} for i in indicators]
-
-
 def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
     # sortable.js is loaded by this page only, not by every page of the site.
     ui = Ui(site, lang)
     groups = {g.id: g for g in site.catalogue.groups}
-    hiv = [i for i in key_indicators(site) if i.group_id in ("hiv-testing", "hiv-criminalisation")]
+    hiv = [i for i in site.catalogue.key_indicators if i.group_id in ("hiv-testing", "hiv-criminalisation")]
     tables = [
         {"id": "hiv", "caption": ui.comparison_hiv_caption, "indicators": hiv},
         {"id": "sex-work", "caption": ui.comparison_sex_work_caption, "indicators": list(groups["sex-work"].indicators)},
     ]
     rank = {tone: n for n, tone in enumerate(TONES)}
     for table in tables:
-        table["columns"] = _columns(table["indicators"], lang)
+        table["columns"] = indicator_columns(table["indicators"], lang)
         table["rows"] = []
         for country, name in countries_in_order(site, lang):
             profile = profile_path(country.iso2)
@@ -75,13 +66,8 @@ def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
                               "sort": f"{rank[value['tone']]}-{value['label']}"})
             table["rows"].append({"name": name, "url": relative_url(COMPARISON, profile, directory_urls), "cells": cells})
         del table["indicators"]
-    return {"tables": tables, "legend": _legend(ui),
+    return {"tables": tables, "legend": tone_legend(ui),
             "script": site_file_url(lang, COMPARISON, "assets/sortable.js", directory_urls)}
-
-
-def _legend(ui: Ui, counts: dict | None = None) -> list[dict]:
-    return [{"tone": t, "symbol": SYMBOLS[t], "label": ui["tone_" + t], "count": (counts or {}).get(t, 0)}
-            for t in TONES]
 
 
 def _values_legend(site: m.SiteData, indicator: m.Indicator, lang: str) -> list[dict]:
@@ -124,7 +110,7 @@ def maps_index_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
     headline = site.catalogue.indicator(HEADLINE_INDICATOR)
     return {"headline": map_view(site, headline, lang, MAPS_INDEX, directory_urls),
             "maps": [{"title": i.short_title(lang), "question": i.question.get(lang)[0],
-                      "url": relative_url(MAPS_INDEX, map_path(i.id), directory_urls)} for i in key_indicators(site)]}
+                      "url": relative_url(MAPS_INDEX, map_path(i.id), directory_urls)} for i in site.catalogue.key_indicators]}
 
 
 def headline_counts(site: m.SiteData, lang: str) -> list[str]:

@@ -14,6 +14,7 @@ from .localize import country_name, long_date, months_between, sort_key
 from .paths import COUNTRIES_INDEX, profile_path, relative_url
 
 SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"}
+TONES = ("protective", "mixed", "harmful", "unknown")  # the order of every legend
 SECONDARY_SOURCE_TYPES = {"news", "encyclopedia"}
 
 
@@ -118,9 +119,18 @@ def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date
                       for c in country.changelog],
         "correction": correction_links(country, site, lang, name),
         "index_url": relative_url(profile_path(country.iso2), COUNTRIES_INDEX, directory_urls),
-        "legend": [{"symbol": SYMBOLS[t], "label": ui["tone_" + t], "tone": t}
-                   for t in ("protective", "mixed", "harmful", "unknown")],
+        "legend": tone_legend(ui),
     }
+
+
+def tone_legend(ui: Ui) -> list[dict]:
+    """What each symbol (and colour) means, for a legend."""
+    return [{"tone": t, "symbol": SYMBOLS[t], "label": ui["tone_" + t]} for t in TONES]
+
+
+def indicator_columns(indicators, lang: str) -> list[dict]:
+    """Table columns for indicators: the short title, and the full question as its tooltip."""
+    return [{"id": i.id, "title": i.short_title(lang), "question": i.question.get(lang)[0]} for i in indicators]
 
 
 def countries_in_order(site: m.SiteData, lang: str) -> list[tuple[m.Country, str]]:
@@ -130,7 +140,7 @@ def countries_in_order(site: m.SiteData, lang: str) -> list[tuple[m.Country, str
 
 def index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
     ui = Ui(site, lang)
-    key_indicators = [i for i in site.catalogue.indicators if i.key]
+    key_indicators = site.catalogue.key_indicators
     rows = []
     for country, name in countries_in_order(site, lang):
         url = relative_url(COUNTRIES_INDEX, profile_path(country.iso2), directory_urls)
@@ -141,11 +151,9 @@ def index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict
                       for i in key_indicators],
         })
     return {
-        "columns": [{"id": i.id, "title": i.short_title(lang), "question": i.question.get(lang)[0]}
-                    for i in key_indicators],
+        "columns": indicator_columns(key_indicators, lang),
         "rows": rows,
-        "legend": [{"symbol": SYMBOLS[t], "label": ui["tone_" + t], "tone": t}
-                   for t in ("protective", "mixed", "harmful", "unknown")],
+        "legend": tone_legend(ui),
     }
 
 
