@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from sitegen import headers, model, opendata, pages, paths, regional, searchindex, status, timings
+from sitegen import headers, localize, model, opendata, pages, paths, searchindex, status, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
 from sitegen.views import Ui
@@ -228,7 +228,7 @@ def _ui_context(context, config):
                              + paths.page_url("index.md", config.use_directory_urls) for other in model.LANGUAGES}
     bundle = None if _is_offline_build(config) else _offline_bundle()
     context["offline_bundle"] = bundle and {
-        "url": OFFLINE_BUNDLE_URL, "size": regional.human_size(bundle.stat().st_size, lang)}
+        "url": OFFLINE_BUNDLE_URL, "size": localize.human_size(bundle.stat().st_size, lang)}
     return context
 
 

@@ -119,3 +119,12 @@ class BuiltSite:
         base = "http://site.invalid/" + from_url
         joined = urlsplit(urljoin(base, href))
         return joined.path.lstrip("/") + (f"#{joined.fragment}" if joined.fragment else "")
+
+
+def assert_size_shown(shown: str, size: int) -> None:
+    """A size shown to readers ("4,5 kB", "2.1 MB", "812 byte") matches `size` bytes, to the
+    one decimal it is written with (decimal units, as Babel writes them)."""
+    import re
+    number = float(re.sub(r"[^\d,.]", "", shown).replace(",", "."))
+    unit = 1_000_000 if "MB" in shown else 1000 if "kB" in shown else 1
+    assert abs(number * unit - size) <= 0.05 * unit + 1, (shown, size)

@@ -10,6 +10,7 @@ import yaml
 
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
 from tests.conftest import ROOT
+from tests.htmlpages import assert_size_shown
 
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
 
@@ -43,9 +44,7 @@ def test_each_download_is_the_file_the_page_describes(built_site):
                 assert target.startswith("materiales/files/")  # one copy for every language
                 data = built_site.file_for(target).read_bytes()
                 assert hashlib.sha256(data).hexdigest() == checksum
-                number = float(re.sub(r"[^\d,.]", "", size).replace(",", "."))
-                unit = 1000 if "kB" in size else 1
-                assert abs(number * unit - len(data)) <= 0.05 * unit + 1, (size, len(data))
+                assert_size_shown(size, len(data))
 
 
 def test_profiles_list_the_materials_meant_for_them(built_site):

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
+from babel.units import format_unit
 
 # Portuguese as written in Brazil; Spanish and English as CLDR's generic forms.
 BABEL_LOCALES = {"es": "es_419", "en": "en", "pt": "pt_BR"}
@@ -35,3 +37,22 @@ def sort_key(text: str) -> str:
 def months_between(earlier: dt.date, later: dt.date) -> int:
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     return months - (1 if later.day < earlier.day else 0)
+
+
+def language_name(code: str, lang: str) -> str:
+    """"español", "Spanish", "espanhol": the name of language `code` in language `lang`."""
+    return _locale(lang).languages[code]
+
+
+def language_names(codes, lang: str) -> str:
+    """"español y portugués", "Spanish and Portuguese"."""
+    return format_list([language_name(c, lang) for c in codes], locale=_locale(lang)) if codes else ""
+
+
+def human_size(size_bytes: int, lang: str) -> str:
+    """"4.2 kB", "4,2 kB", "1.5 MB" in the reader's language (decimal units, as CLDR names them)."""
+    if size_bytes < 1000:
+        return format_unit(size_bytes, "digital-byte", length="short", locale=_locale(lang))
+    value, unit = (size_bytes / 1000, "digital-kilobyte") if size_bytes < 1_000_000 else \
+        (size_bytes / 1_000_000, "digital-megabyte")
+    return format_unit(value, unit, length="short", locale=_locale(lang), format="#,##0.#")

@@ -19,16 +19,11 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from babel import Locale
-from babel.lists import format_list
-from babel.units import format_unit
-
 from . import model as m
-from .localize import BABEL_LOCALES, country_name, long_date, sort_key
+from .localize import country_name, human_size, language_name, language_names, long_date, sort_key
 from .model import GeneratedPage
 from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
 from .load import read_checked, read_parsed
@@ -436,30 +431,6 @@ def new_material(material_id: str, root: Path = ROOT, today: dt.date | None = No
 
 
 # -- small helpers for the views ------------------------------------------------------
-
-@lru_cache(maxsize=None)
-def _locale(lang: str) -> Locale:
-    return Locale.parse(BABEL_LOCALES[lang])
-
-
-def language_name(code: str, lang: str) -> str:
-    """"español", "Spanish", "espanhol": the name of language `code` in language `lang`."""
-    return _locale(lang).languages[code]
-
-
-def language_names(codes, lang: str) -> str:
-    """"español y portugués", "Spanish and Portuguese"."""
-    return format_list([language_name(c, lang) for c in codes], locale=_locale(lang)) if codes else ""
-
-
-def human_size(size_bytes: int, lang: str) -> str:
-    """"4.2 kB", "4,2 kB", "1.5 MB" in the reader's language (decimal units, as CLDR names them)."""
-    if size_bytes < 1000:
-        return format_unit(size_bytes, "digital-byte", length="short", locale=_locale(lang))
-    value, unit = (size_bytes / 1000, "digital-kilobyte") if size_bytes < 1_000_000 else \
-        (size_bytes / 1_000_000, "digital-megabyte")
-    return format_unit(value, unit, length="short", locale=_locale(lang), format="#,##0.#")
-
 
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]

@@ -8,7 +8,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import model as m
-from .localize import country_name
+from .localize import country_name, human_size
 from .maps import Geometry, coarsen, load_geometry, render_locator, render_map
 from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, open_data_files
 from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
@@ -145,17 +145,6 @@ def locator(site: m.SiteData, country: m.Country, lang: str) -> Markup:
         return Markup("")
     return Markup(render_locator(outlines, country.iso2, name=country_name(country.iso2, lang), lang=lang,
                                  locator_id=f"locator-{country.slug}"))
-
-
-def human_size(size: int, lang: str) -> str:
-    """A file size for readers: "4,5 KB", "2.1 MB" (decimal separator of the language)."""
-    from babel.numbers import format_decimal
-    from .localize import BABEL_LOCALES
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{format_decimal(round(size / 1024, 1), locale=BABEL_LOCALES[lang])} KB"
-    return f"{format_decimal(round(size / 1024 / 1024, 1), locale=BABEL_LOCALES[lang])} MB"
 
 
 _open_data_sizes: dict = {}  # data fingerprint -> {path: bytes}: made once per build, not per page
