@@ -46,6 +46,7 @@ _not_found_pages: dict = {}
 _html_blocks: dict = {}  # (language, page path) -> generated HTML blocks, put back after Markdown
 _generated: set = set()  # (language, page path) of the pages made from data in this build
 _editors_status: dict = {}  # the translation status, worked out once per build
+_script_hashes: set = set()  # the theme's inline scripts met while writing pages, for the CSP
 
 
 def _today() -> dt.date:
@@ -84,6 +85,7 @@ def on_config(config):
         _html_blocks.clear()
         _generated.clear()
         _editors_status.clear()
+        _script_hashes.clear()
     try:
         # Once per build command: the other languages' builds reuse what was loaded.
         site = _load_if_changed() if not i18n.building else site_data()
@@ -208,7 +210,9 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-100)  # the page is written, and indexed by search: the last blocks go in
 def on_post_page(output, page, config):
-    return pages.put_back_html(output, _blocks_of(page, config))
+    output = pages.put_back_html(output, _blocks_of(page, config))
+    _script_hashes.update(headers.inline_script_hashes(output))
+    return output
 
 
 # -- Interface texts for the templates in overrides/ --------------------------------
@@ -247,6 +251,7 @@ def on_post_template(output, template_name, config):
     # each language's version is kept here and written where it belongs after the build.
     if template_name == "404.html":
         _not_found_pages[_i18n(config).current_language] = output
+        _script_hashes.update(headers.inline_script_hashes(output))
     return output
 
 
@@ -274,6 +279,6 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.content)
     # Security headers for hosts that read _headers, allowing the theme's inline scripts.
-    hashes = headers.inline_script_hashes(site_dir.rglob("*.html"))
-    (site_dir / "_headers").write_text(headers.headers_file(headers.security_headers(hashes)), encoding="utf-8")
+    (site_dir / "_headers").write_text(headers.headers_file(headers.security_headers(_script_hashes)),
+                                       encoding="utf-8")
     timings.finish_build()
