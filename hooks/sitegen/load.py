@@ -226,7 +226,7 @@ def _country(doc: YamlDocument) -> m.Country:
 def _settings(d) -> m.Settings:
     contact = d["contact"]
     return m.Settings(
-        network_name=_text(d["network_name"]), short_name=d["short_name"], slogan=_text(d["slogan"]),
+        network_name=_text(d["network_name"]), slogan=_text(d["slogan"]),
         email=contact["email"], corrections_email=contact.get("corrections_email"), city=_text(contact.get("city")),
         social=tuple((s["name"], s["url"]) for s in d.get("social") or ()), repository=d["repository"],
         quick_exit_url=d["quick_exit_url"], review_max_age_months=d["review_max_age_months"],

@@ -164,7 +164,6 @@ class Country:
 @dataclass(frozen=True)
 class Settings:
     network_name: Text
-    short_name: str
     slogan: Text
     email: str
     corrections_email: str | None
