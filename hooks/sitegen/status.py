@@ -46,17 +46,16 @@ def _texts_of_catalogue(catalogue: m.Catalogue):
                 yield f"{indicator.id}.{value.code}.label", value.label
 
 
-def collect(site: m.SiteData, docs_dir: Path, today: dt.date, extra_texts=()) -> Status:
-    """`extra_texts`: more (file, field, Text) to check, e.g. the materials."""
+def collect(site: m.SiteData, docs_dir: Path, today: dt.date) -> Status:
     status = Status()
     default = m.DEFAULT_LANGUAGE
     originals = sorted(p.relative_to(docs_dir / default).as_posix() for p in (docs_dir / default).rglob("*.md"))
     texts = [(c.file, name, text) for c in site.countries for name, text in _texts_of_country(c)]
     texts += [("data/indicators.yml", name, text) for name, text in _texts_of_catalogue(site.catalogue)]
     for material in site.materials:
-        file = f"data/materials/{material.id}.yml"
-        texts += [(file, "title", material.title), (file, "description", material.description)]
-    texts += list(extra_texts)
+        texts += [(material.file, "title", material.title), (material.file, "description", material.description),
+                  (material.file, "licence.attribution", material.licence.attribution),
+                  (material.file, "credits", material.credits)]
     for lang in m.LANGUAGES:
         if lang == default:
             continue
