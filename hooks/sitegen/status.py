@@ -6,6 +6,7 @@ missing (shown in Spanish, marked), and profiles whose review is old or still pe
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from dataclasses import dataclass, field
@@ -46,6 +47,21 @@ def _texts_of_catalogue(catalogue: m.Catalogue):
                 yield f"{indicator.id}.{value.code}.label", value.label
 
 
+def _texts_of_campaign(campaign):
+    """Its model follows data/campaign.yml key for key."""
+    for field in dataclasses.fields(campaign):
+        value = getattr(campaign, field.name)
+        if isinstance(value, m.Text):
+            yield field.name, value
+        else:
+            for n, item in enumerate(value):
+                if isinstance(item, m.Text):
+                    yield f"{field.name}[{n}]", item
+                else:
+                    yield f"{field.name}[{n}].title", item.title
+                    yield f"{field.name}[{n}].text", item.text
+
+
 def collect(site: m.SiteData, docs_dir: Path, today: dt.date) -> Status:
     status = Status()
     default = m.DEFAULT_LANGUAGE
@@ -56,6 +72,8 @@ def collect(site: m.SiteData, docs_dir: Path, today: dt.date) -> Status:
         texts += [(material.file, "title", material.title), (material.file, "description", material.description),
                   (material.file, "licence.attribution", material.licence.attribution),
                   (material.file, "credits", material.credits)]
+    if site.campaign:
+        texts += [("data/campaign.yml", name, text) for name, text in _texts_of_campaign(site.campaign)]
     for lang in m.LANGUAGES:
         if lang == default:
             continue
