@@ -80,11 +80,16 @@ def test_status_lists_what_is_not_translated(edge_project, edge_site, site_data,
     text = bo.read_text(encoding="utf-8")
     summary_en = re.search(r'\n  en: "[^"]*"\n', text[text.index("summary:"):]).group(0)
     bo.write_text(text.replace(summary_en, "\n", 1), encoding="utf-8")
+    leaflet = edge_project / "data/materials/folleto-violencia.yml"
+    leaflet.write_text(leaflet.read_text(encoding="utf-8").replace('  pt: "Se você sofreu violência"\n', "", 1),
+                       encoding="utf-8")
     site = load_site(edge_project)
     report = status_module.collect(site, edge_project / "docs", dt.date(2026, 11, 29))
     assert "solo-en-espanol.md" in report.missing_pages["en"] and "solo-en-espanol.md" in report.missing_pages["pt"]
     assert ("data/countries/bo.yml", "summary") in report.missing_texts["en"]
     assert ("data/countries/bo.yml", "summary") not in report.missing_texts["pt"]
+    assert ("data/materials/folleto-violencia.yml", "title") in report.missing_texts["pt"]
+    assert ("data/materials/folleto-violencia.yml", "title") not in report.missing_texts["en"]
     assert "AR" in [iso for iso, _ in report.old_reviews]
     printed = subprocess.run([sys.executable, "-m", "hooks.sitegen.status"], cwd=edge_project, capture_output=True, text=True)
     assert "docs/en/solo-en-espanol.md" in printed.stdout and "data/countries/bo.yml: summary" in printed.stdout
