@@ -14,7 +14,7 @@ from babel import Locale
 
 from . import model as m
 from .problems import DataProblems, Problem
-from .schemas import schema_problems, suggestion
+from .schemas import not_one_of, schema_problems, suggestion
 from .yamlsource import YamlDocument, load_yaml
 
 _ISO_CODES = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
@@ -94,14 +94,6 @@ def _parse_and_check(path: Path, root: Path, schema: str, problems: list[Problem
 
 # -- rules across files ------------------------------------------------------------
 
-def _not_one_of(doc: YamlDocument, path: tuple, value, choices, what_es: str, what_en: str) -> Problem:
-    """«value» is not a <what>; expected one of: ... (did you mean ...?)"""
-    choices = list(choices)
-    es, en = suggestion(value, choices)
-    return doc.problem(path, f"«{value}» no es {what_es}; se espera uno de: {', '.join(choices)}{es}",
-                       f"\"{value}\" is not {what_en}; expected one of: {', '.join(choices)}{en}")
-
-
 def _catalogue_problems(doc: YamlDocument) -> list[Problem]:
     problems = []
     scales = doc.data["scales"]
@@ -114,7 +106,7 @@ def _catalogue_problems(doc: YamlDocument) -> list[Problem]:
                                             f"indicator '{ind['id']}' is defined twice"))
             seen.add(ind["id"])
             if ind["scale"] not in scales:
-                problems.append(_not_one_of(doc, path + ("scale",), ind["scale"], scales,
+                problems.append(not_one_of(doc, path + ("scale",), ind["scale"], scales,
                                             "una escala de este archivo", "a scale of this file"))
                 continue
             codes = [v["code"] for v in scales[ind["scale"]]]
@@ -156,13 +148,13 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date,
     for ind_id, answer in data["indicators"].items():
         path = ("indicators", ind_id)
         if ind_id not in known:
-            problems.append(_not_one_of(doc, path, ind_id, known, "un indicador de data/indicators.yml",
+            problems.append(not_one_of(doc, path, ind_id, known, "un indicador de data/indicators.yml",
                                         "an indicator of data/indicators.yml"))
             continue
         indicator = known[ind_id]
         codes = [v.code for v in indicator.values] + [m.UNKNOWN]
         if answer["value"] not in codes:
-            problems.append(_not_one_of(doc, path + ("value",), answer["value"], codes,
+            problems.append(not_one_of(doc, path + ("value",), answer["value"], codes,
                                         "un valor de este indicador", "a value of this indicator"))
         if answer["value"] != m.UNKNOWN and not answer.get("sources"):
             problems.append(doc.problem(

@@ -50,6 +50,14 @@ def suggestion(word: str, choices) -> tuple[str, str]:
     return f" (¿quiso decir «{close[0]}»?)", f' (did you mean "{close[0]}"?)'
 
 
+def not_one_of(doc: YamlDocument, path: tuple, value, choices, what_es: str, what_en: str) -> Problem:
+    """«value» is not a <what>; expected one of: ... (did you mean ...?)"""
+    choices = list(choices)
+    es, en = suggestion(value, choices)
+    return doc.problem(path, f"«{value}» no es {what_es}; se espera uno de: {', '.join(choices)}{es}",
+                       f"\"{value}\" is not {what_en}; expected one of: {', '.join(choices)}{en}")
+
+
 def _types(expected) -> tuple[str, str]:
     names = [TYPE_NAMES.get(t, (t, t)) for t in ([expected] if isinstance(expected, str) else expected)]
     return " o ".join(n[0] for n in names), " or ".join(n[1] for n in names)

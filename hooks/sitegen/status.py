@@ -49,17 +49,17 @@ def _texts_of_catalogue(catalogue: m.Catalogue):
 
 def _texts_of_campaign(campaign):
     """Its model follows data/campaign.yml key for key."""
-    for field in dataclasses.fields(campaign):
-        value = getattr(campaign, field.name)
+    for key in (f.name for f in dataclasses.fields(campaign)):
+        value = getattr(campaign, key)
         if isinstance(value, m.Text):
-            yield field.name, value
+            yield key, value
         else:
             for n, item in enumerate(value):
                 if isinstance(item, m.Text):
-                    yield f"{field.name}[{n}]", item
+                    yield f"{key}[{n}]", item
                 else:
-                    yield f"{field.name}[{n}].title", item.title
-                    yield f"{field.name}[{n}].text", item.text
+                    yield f"{key}[{n}].title", item.title
+                    yield f"{key}[{n}].text", item.text
 
 
 def collect(site: m.SiteData, docs_dir: Path, today: dt.date) -> Status:
