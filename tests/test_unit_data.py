@@ -121,3 +121,10 @@ def test_a_file_with_a_schema_problem_still_gets_its_other_problems_reported(pro
     fields = {p.field for p in problems}
     assert "sources[0].accessed" in fields and "indicators.legal_model.value" in fields
     assert len({(p.file, p.line, p.column) for p in problems}) == len(problems)
+
+
+def test_a_member_organization_needs_its_source_too(project):
+    line = edit(project, "data/countries/ar.yml", "  sources: [ammar]\n", "")
+    problems = [p for p in problems_of(project) if p.field == "organization.name"]
+    assert problems and "is a fact too" in problems[0].message_en
+    assert problems[0].line == line - 3  # the organization's name, three lines above

@@ -144,6 +144,11 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date,
                     f"source '{ref}' is not in this file's 'sources' list{en}"))
 
     check_refs(("organization", "sources"), data["organization"].get("sources"))
+    if data["organization"].get("name") and not data["organization"].get("sources"):
+        problems.append(doc.problem(
+            ("organization", "name"),
+            "la organización miembro también es un dato: agregue «sources: [id]» a «organization» o escriba «name: null»",
+            "the member organization is a fact too: add 'sources: [id]' to 'organization' or write 'name: null'"))
     known = {i.id: i for i in catalogue.indicators}
     for ind_id, answer in data["indicators"].items():
         path = ("indicators", ind_id)
