@@ -13,6 +13,7 @@ from pathlib import Path
 from babel import Locale
 
 from . import model as m
+from .factrules import fact_problems
 from .problems import DataProblems, Problem
 from .schemas import not_one_of, schema_problems, suggestion
 from .yamlsource import YamlDocument, load_yaml
@@ -175,11 +176,15 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date,
 
     dated = [(("review", "last_reviewed"), data["review"]["last_reviewed"]),
              (("review", "verified_on"), data["review"].get("verified_on"))]
-    dated += [(("sources", i, key), s.get(key)) for i, s in enumerate(data["sources"]) for key in ("date", "accessed")]
+    dated += [(("sources", i, key), s.get(key)) for i, s in enumerate(data["sources"]) for key in ("date", "accessed")
+              if _real_date(s.get(key))]
     dated += [(("changelog", i, "date"), c["date"]) for i, c in enumerate(data["changelog"])]
+    dated += [(("indicators", k, "verified", "on"), a["verified"].get("on"))
+              for k, a in data["indicators"].items() if isinstance(a.get("verified"), dict)]
     for path, value in dated:
         if _real_date(value) and _real_date(value) > today:
             problems.append(doc.problem(path, f"la fecha {value} está en el futuro", f"date {value} is in the future"))
+    problems += fact_problems(doc, data)
     review = data["review"]
     if bool(review.get("verified_by")) != bool(review.get("verified_on")):
         problems.append(doc.problem(("review",), "escriba a la vez «verified_by» (organización) y «verified_on» (fecha), o ninguno",
@@ -209,10 +214,13 @@ def _country(doc: YamlDocument) -> m.Country:
         phase=d["phase"],
         organization=m.Organization(org["name"], org.get("website"), org.get("contact"), tuple(org.get("sources") or ())),
         summary=_text(d["summary"]),
-        answers={k: m.Answer(k, a["value"], tuple(a.get("sources") or ()), bool(a.get("disputed")), _text(a.get("note")))
+        answers={k: m.Answer(k, a["value"], tuple(a.get("sources") or ()), bool(a.get("disputed")), _text(a.get("note")),
+                             m.Verification(a["verified"]["by"], _date(a["verified"]["on"])) if a.get("verified") else None)
                  for k, a in d["indicators"].items()},
-        laws=tuple(m.Law(x["name"], x.get("number"), x.get("year"), x.get("articles"), x.get("url")) for x in d["laws"]),
-        sources=tuple(m.Source(s["id"], s["title"], s["publisher"], s["url"], _date(s["accessed"]), s["type"], _date(s.get("date")))
+        laws=tuple(m.Law(x["id"], x["name"], x["status"], x.get("number"), x.get("year"), x.get("articles"), x.get("url"),
+                         x.get("repealed_year"), x.get("replaced_by")) for x in d["laws"]),
+        sources=tuple(m.Source(s["id"], s["title"], s["publisher"], s["url"], _date(s["accessed"]), s["type"],
+                               s["language"], s.get("date"), s.get("law"), s.get("article"), s.get("quote"))
                       for s in d["sources"]),
         review=m.Review(_date(d["review"]["last_reviewed"]), d["review"].get("verified_by"), _date(d["review"].get("verified_on"))),
         changelog=tuple(sorted((m.ChangeEntry(_date(c["date"]), _text(c["text"])) for c in d["changelog"]),

@@ -85,21 +85,38 @@ class Catalogue:
 @dataclass(frozen=True)
 class Source:
     id: str
-    title: str
+    title: str  # in the document's own language
     publisher: str
-    url: str
+    url: str  # the document itself, never a site's home page
     accessed: dt.date
     type: str
-    date: dt.date | None = None
+    language: str = DEFAULT_LANGUAGE  # of the document, its title and its quote
+    date: str | None = None  # YYYY-MM-DD, YYYY-MM or YYYY
+    law: str | None = None  # id of the law (in the same file) whose text this is
+    article: str | None = None
+    quote: str | None = None  # verbatim, in `language`
+
+
+# A law that is no longer in force; anything else in `Law.status` is in force.
+LAW_ENDED = ("repealed", "replaced", "struck_down")
+
+
+@dataclass(frozen=True)
+class Verification:
+    """A member organization checked one answer."""
+
+    by: str
+    on: dt.date
 
 
 @dataclass(frozen=True)
 class Answer:
     indicator_id: str
     value: str
-    sources: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # the first is the main source
     disputed: bool = False
     note: Text | None = None
+    verified: Verification | None = None
 
     @property
     def known(self) -> bool:
@@ -108,11 +125,19 @@ class Answer:
 
 @dataclass(frozen=True)
 class Law:
+    id: str
     name: str
+    status: str  # in_force, repealed, replaced, struck_down
     number: str | None = None
     year: int | None = None
     articles: str | None = None
     url: str | None = None
+    repealed_year: int | None = None
+    replaced_by: str | None = None  # id of another law of the same country
+
+    @property
+    def in_force(self) -> bool:
+        return self.status not in LAW_ENDED
 
 
 @dataclass(frozen=True)
@@ -159,6 +184,9 @@ class Country:
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
+
+    def law(self, law_id: str) -> Law:
+        return next(x for x in self.laws if x.id == law_id)
 
 
 @dataclass(frozen=True)
