@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints an end-of-life notice on every build; it is not for our editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check status bench lock clean new-country new-material materials browser
+.PHONY: serve build offline test check status bench lock clean new-country new-material materials browser verification-sheet
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -44,6 +44,10 @@ bench: $(BIN)/.installed
 new-country: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold country "$(ISO)"
 
+# A printable sheet on which a member organization checks its country's profile (verification/).
+verification-sheet: $(BIN)/.installed
+	$(BIN)/python -m hooks.sitegen.verification "$(ISO)"
+
 # Regenerate the campaign files (PDF, SVG) from their sources in data/materials/src/.
 materials: $(BIN)/.installed
 	$(BIN)/python scripts/make_materials.py
@@ -61,4 +65,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site offline .pytest_cache
+	rm -rf site offline verification .pytest_cache

@@ -29,6 +29,17 @@ def long_date(day: dt.date, lang: str) -> str:
     return format_date(day, format="long", locale=_locale(lang))
 
 
+def partial_date(text: str, lang: str) -> str:
+    """A publication date that may lack its day or month: "2023", "julio de 2022", "8 de agosto de 2007"."""
+    parts = [int(x) for x in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return format_date(dt.date(parts[0], parts[1], 1), format="LLLL 'de' y" if lang in ("es", "pt") else "LLLL y",
+                           locale=_locale(lang))
+    return long_date(dt.date(*parts), lang)
+
+
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores accents (Perú between Paraguay and Uruguay)."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()

@@ -20,7 +20,8 @@ SCHEMA_PATH = "data/countries.schema.json"
 CSV_HEADER = [
     "iso2", "country_es", "country_en", "country_pt", "group", "indicator", "value",
     "label_es", "label_en", "label_pt", "disputed", "note_es", "note_en", "note_pt",
-    "source_urls", "source_types", "last_reviewed", "verification_status", "verified_by", "verified_on",
+    "source_urls", "source_types", "source_articles", "source_quotes", "laws_status",
+    "last_reviewed", "verification_status", "verified_by", "verified_on", "answer_verified_by", "answer_verified_on",
 ]
 
 
@@ -39,6 +40,10 @@ def _label(indicator: m.Indicator, code: str) -> dict | None:
 
 def _status(country: m.Country) -> str:
     return "verified" if country.review.verified else "pending_verification"
+
+
+def _verified(answer: m.Answer) -> dict | None:
+    return {"by": answer.verified.by, "on": answer.verified.on.isoformat()} if answer.verified else None
 
 
 def as_json(site: m.SiteData) -> dict:
@@ -62,11 +67,15 @@ def as_json(site: m.SiteData) -> dict:
                 "indicator": i.id, "value": c.answers[i.id].value, "label": _label(i, c.answers[i.id].value),
                 "disputed": c.answers[i.id].disputed, "note": _texts(c.answers[i.id].note),
                 "sources": list(c.answers[i.id].sources),
+                "verified": _verified(c.answers[i.id]),
             } for i in catalogue.indicators],
-            "laws": [{"name": law.name, "number": law.number, "year": law.year, "articles": law.articles, "url": law.url}
+            "laws": [{"id": law.id, "name": law.name, "number": law.number, "year": law.year, "articles": law.articles,
+                      "url": law.url, "status": law.status, "repealed_year": law.repealed_year,
+                      "replaced_by": law.replaced_by}
                      for law in c.laws],
-            "sources": [{"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url, "type": s.type,
-                         "date": s.date.isoformat() if s.date else None, "accessed": s.accessed.isoformat()}
+            "sources": [{"id": s.id, "title": s.title, "language": s.language, "publisher": s.publisher, "url": s.url,
+                         "type": s.type, "date": s.date, "accessed": s.accessed.isoformat(),
+                         "law": s.law, "article": s.article, "quote": s.quote}
                         for s in c.sources],
         } for c in site.countries],
     }
@@ -88,8 +97,12 @@ def as_csv(site: m.SiteData) -> str:
                 label["es"], label["en"], label["pt"], "yes" if answer.disputed else "no",
                 note.get("es") or "", note.get("en") or "", note.get("pt") or "",
                 " | ".join(s.url for s in sources), " | ".join(s.type for s in sources),
+                " | ".join(s.article or "" for s in sources), " | ".join(s.quote or "" for s in sources),
+                " | ".join(f"{c.law(s.law).name}: {c.law(s.law).status}" for s in sources if s.law),
                 c.review.last_reviewed.isoformat(), _status(c), c.review.verified_by or "",
                 c.review.verified_on.isoformat() if c.review.verified_on else "",
+                answer.verified.by if answer.verified else "",
+                answer.verified.on.isoformat() if answer.verified else "",
             ])
     return out.getvalue()
 

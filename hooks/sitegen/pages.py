@@ -2,7 +2,7 @@
 
 `generated_pages()` lists the pages; `fill_markers()` fills the markers that
 hand-written pages may hold (`<!-- sitio:paises -->`, `contacto`, `cifras`, `indicadores`,
-`tipos-de-fuente`, `descargas`); `set_aside_html()` / `put_back_html()` keep generated
+`recuento`, `tipos-de-fuente`, `descargas`); `set_aside_html()` / `put_back_html()` keep generated
 HTML out of Markdown's way.
 """
 
@@ -187,6 +187,8 @@ def fill_markers(markdown: str, page: str, lang: str, site: m.SiteData, director
             return render("country-list.md.j2", countries=country_list_view(site, lang, page, directory_urls), ui=ui)
         if name == "contacto":
             return render("contact.md.j2", v=contact_view(site, lang), ui=ui)
+        if name == "recuento":
+            return render("counts.md.j2", v={"counts": regional.headline_counts(site, lang)})
         if name == "cifras":
             return render("home-figures.md.j2", v=regional.home_figures_view(site, lang, page, directory_urls),
                           ui=ui, page_lang=lang)

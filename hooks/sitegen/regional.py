@@ -11,8 +11,9 @@ from . import model as m
 from .localize import country_name, human_size
 from .maps import Geometry, coarsen, load_geometry, render_locator, render_map
 from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, open_data_files
+from .schemas import source_types
 from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
-from .views import SYMBOLS, TONES, Ui, countries_in_order, indicator_columns, tone_legend, value_view
+from .views import SYMBOLS, TONES, Ui, countries_in_order, indicator_columns, tone_legend, unknown_counts, value_view
 
 GEOMETRY_FILE = Path(__file__).resolve().parents[2] / "data" / "geo" / "latin-america.json"
 COMPARISON = "comparacion.md"
@@ -55,6 +56,7 @@ def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
     rank = {tone: n for n, tone in enumerate(TONES)}
     for table in tables:
         table["columns"] = indicator_columns(table["indicators"], lang)
+        table["unknown"] = unknown_counts(site, table["indicators"], lang)
         table["rows"] = []
         for country, name in countries_in_order(site, lang):
             profile = profile_path(country.iso2)
@@ -66,7 +68,7 @@ def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
                               "sort": f"{rank[value['tone']]}-{value['label']}"})
             table["rows"].append({"name": name, "url": relative_url(COMPARISON, profile, directory_urls), "cells": cells})
         del table["indicators"]
-    return {"tables": tables, "legend": tone_legend(ui),
+    return {"tables": tables, "legend": tone_legend(ui), "unknown_label": ui.unknown_per_column,
             "script": site_file_url(lang, COMPARISON, "assets/sortable.js", directory_urls)}
 
 
@@ -113,21 +115,49 @@ def maps_index_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
                       "url": relative_url(MAPS_INDEX, map_path(i.id), directory_urls)} for i in site.catalogue.key_indicators]}
 
 
+# A criminal law that punishes HIV counts only while it is in force.
+_NOT_PUNISHING_STATUSES = {"repealed", "struck_down", "proposed", "not_applicable"}
+
+# The headline figures: (interface text, indicator, the values the sentence counts).
+HEADLINE_FIGURES = (
+    ("count_compulsory_in_law", "test_compulsory", {"in_law"}),
+    ("count_positive_result", "positive_result", {"barred_from_work", "detention_or_prosecution"}),
+    ("count_confidential", "test_confidential", {"yes"}),
+)
+
+
+def _count_sentence(site: m.SiteData, ui: Ui, lang: str, text_key: str, indicator_id: str, matches) -> str:
+    """"In n of the k countries where the answer is known, ...; no verified information: u of t"."""
+    answers = [c.answers[indicator_id] for c in site.countries]
+    known = [a for a in answers if a.known]
+    indicator = site.catalogue.indicator(indicator_id)
+    question = indicator.question.get(lang)[0]
+    if not known:
+        return ui.count_none_known.format(question=question)
+    if len(known) == 1:  # "in 1 of the 1 countries" is no sentence: name the country instead
+        country = next(c for c in site.countries if c.answers[indicator_id].known)
+        answer = value_view(indicator, country.answers[indicator_id], lang, ui)["label"]
+        return ui.count_one_known.format(question=question, country=country_name(country.iso2, lang), answer=answer)
+    return ui[text_key].format(n=sum(1 for c in site.countries if c.answers[indicator_id].known and matches(c)),
+                               known=len(known), unknown=len(answers) - len(known), total=len(answers))
+
+
+def _punishes_hiv(country: m.Country) -> bool:
+    return (country.answers["criminalisation_law"].value in {"hiv_specific", "general"}
+            and country.answers["criminalisation_status"].value not in _NOT_PUNISHING_STATUSES)
+
+
 def headline_counts(site: m.SiteData, lang: str) -> list[str]:
-    """Sentences like "In 3 of 17 countries ..." computed from the data, never typed."""
+    """Sentences like "In 3 of the 12 countries where the answer is known ..." computed from the
+    data, never typed: a count always says how many countries it is out of, and how many are unknown."""
     ui = Ui(site, lang)
-    total = len(site.countries)
-
-    def count(indicator_id, codes):
-        return sum(1 for c in site.countries if c.answers[indicator_id].value in codes)
-
-    return [
-        ui.count_compulsory_in_law.format(n=count("test_compulsory", {"in_law"}), total=total),
-        ui.count_confidential.format(n=count("test_confidential", {"yes"}), total=total),
-        ui.count_hiv_law.format(n=count("criminalisation_law", {"hiv_specific", "general"}), total=total),
-        ui.count_unknown.format(n=sum(1 for c in site.countries for a in c.answers.values() if not a.known),
-                                total=total * len(site.catalogue.indicators)),
-    ]
+    sentences = [_count_sentence(site, ui, lang, key, ind, lambda c, ind=ind, codes=codes: c.answers[ind].value in codes)
+                 for key, ind, codes in HEADLINE_FIGURES]
+    sentences.append(_count_sentence(site, ui, lang, "count_hiv_law", "criminalisation_law", _punishes_hiv))
+    sentences.append(ui.count_unknown.format(
+        n=sum(1 for c in site.countries for a in c.answers.values() if not a.known),
+        total=len(site.countries) * len(site.catalogue.indicators)))
+    return sentences
 
 
 def home_figures_view(site: m.SiteData, lang: str, page: str, directory_urls: bool = True) -> dict:
@@ -173,8 +203,7 @@ def methodology_view(site: m.SiteData, lang: str, directory_urls: bool = True) -
                   + [{"label": ui.no_verified_information, "symbol": SYMBOLS["unknown"], "tone": "unknown",
                       "tone_label": ui.tone_unknown}],
     } for i in g.indicators]} for g in site.catalogue.groups]
-    source_types = [{"label": ui["source_type_" + t], "weight": ui["source_weight_" + t]}
-                    for t in ("law", "court_ruling", "database", "study", "organization", "news", "encyclopedia")]
-    return {"groups": groups, "source_types": source_types, "downloads": downloads,
+    kinds = [{"label": ui["source_type_" + t], "weight": ui["source_weight_" + t]} for t in source_types()]
+    return {"groups": groups, "source_types": kinds, "downloads": downloads,
             "license": {"name": site.settings.data_license[0], "url": site.settings.data_license[1]},
             "countries_url": relative_url(METHODOLOGY, COUNTRIES_INDEX, directory_urls)}

@@ -43,6 +43,13 @@ def validator(schema_name: str) -> jsonschema.Draft202012Validator:
         schema, registry=_registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
+@lru_cache(maxsize=None)
+def source_types() -> tuple[str, ...]:
+    """The kinds of source a country file may cite, in the schema's order (its one description)."""
+    schema = json.loads((SCHEMA_DIR / "country.schema.json").read_text(encoding="utf-8"))
+    return tuple(schema["properties"]["sources"]["items"]["properties"]["type"]["enum"])
+
+
 def suggestion(word: str, choices) -> tuple[str, str]:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
     if not close:

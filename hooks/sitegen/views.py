@@ -10,7 +10,7 @@ import datetime as dt
 from urllib.parse import quote, urlencode
 
 from . import model as m
-from .localize import country_name, long_date, months_between, sort_key
+from .localize import country_name, language_name, long_date, months_between, partial_date, sort_key
 from .paths import COUNTRIES_INDEX, profile_path, relative_url
 
 SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"}
@@ -63,6 +63,45 @@ def review_view(country: m.Country, site: m.SiteData, lang: str, today: dt.date)
             "outdated_text": ui.review_outdated.format(months=site.settings.review_max_age_months)}
 
 
+def law_status(law: m.Law, ui: Ui) -> str:
+    """"Vigente", "Derogada en 2023", "Reemplazada en 2022": what the reader must know first."""
+    label = ui["law_status_" + law.status]
+    if not law.in_force and law.repealed_year:
+        return ui.law_ended_in.format(status=label, year=law.repealed_year)
+    return label
+
+
+def law_view(country: m.Country, law: m.Law, ui: Ui) -> dict:
+    replaced_by = country.law(law.replaced_by).name if law.replaced_by else None
+    return {"id": law.id, "name": law.name, "number": law.number, "year": law.year, "articles": law.articles,
+            "url": law.url, "in_force": law.in_force, "status": law_status(law, ui),
+            "replaced_by": ui.law_replaced_by.format(law=replaced_by) if replaced_by else None}
+
+
+def quote_view(country: m.Country, answer: m.Answer, lang: str, ui: Ui) -> dict | None:
+    """The words of the answer's main source, quoted in the document's own language."""
+    if not answer.sources:
+        return None
+    source = country.source(answer.sources[0])
+    if not source.quote:
+        return None
+    law = country.law(source.law) if source.law else None
+    return {
+        "text": source.quote, "lang": source.language, "cite": source.url,
+        "article": source.article,
+        "law": law and law_view(country, law, ui),
+        "title": None if law else source.title,
+        "language_note": None if source.language == lang else
+        ui.quote_in_language.format(language=language_name(source.language, lang)),
+    }
+
+
+def verification_view(answer: m.Answer, lang: str, ui: Ui) -> str | None:
+    """"Verificado por AMMAR el 10 de enero de 2027", when a member organization checked the answer."""
+    v = answer.verified
+    return ui.verified_by.format(org=v.by, date=long_date(v.on, lang)) if v else None
+
+
 def correction_links(country: m.Country, site: m.SiteData, lang: str, name: str) -> dict:
     ui = Ui(site, lang)
     title = f"{ui.correction_issue_title}: {name} ({country.iso2})"
@@ -95,6 +134,8 @@ def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date
                 "disputed": answer.disputed,
                 "note": localized(answer.note, lang),
                 "cites": cites(answer.sources),
+                "quote": quote_view(country, answer, lang, ui),
+                "verified": verification_view(answer, lang, ui),
             })
         groups.append({"id": group.id, "title": group.title.get(lang)[0], "facts": facts})
 
@@ -102,7 +143,8 @@ def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date
     sources = [{
         "number": numbers[s.id], "anchor": f"src-{numbers[s.id]}", "title": s.title, "publisher": s.publisher,
         "url": s.url, "type": ui["source_type_" + s.type], "secondary": s.type in SECONDARY_SOURCE_TYPES,
-        "date": long_date(s.date, lang) if s.date else None, "accessed": long_date(s.accessed, lang),
+        "title_lang": s.language, "article": s.article,
+        "date": partial_date(s.date, lang) if s.date else None, "accessed": long_date(s.accessed, lang),
     } for s in country.sources]
     return {
         "iso2": country.iso2, "name": name, "lang": lang,
@@ -111,7 +153,7 @@ def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date
         "organization": {"name": org.name, "website": org.website, "contact": org.contact,
                          "cites": cites(org.sources)},
         "groups": groups,
-        "laws": [vars(law) for law in country.laws],
+        "laws": [law_view(country, law, ui) for law in country.laws],
         "sources": sources,
         "has_secondary": any(s["secondary"] for s in sources),
         "review": review_view(country, site, lang, today),
@@ -133,6 +175,14 @@ def indicator_columns(indicators, lang: str) -> list[dict]:
     return [{"id": i.id, "title": i.short_title(lang), "question": i.question.get(lang)[0]} for i in indicators]
 
 
+def unknown_counts(site: m.SiteData, indicators, lang: str) -> list[str]:
+    """For a table's footer: how many countries have no verified answer, per column ("5 de 17")."""
+    ui = Ui(site, lang)
+    total = len(site.countries)
+    return [ui.unknown_of_total.format(n=sum(1 for c in site.countries if not c.answers[i.id].known), total=total)
+            for i in indicators]
+
+
 def countries_in_order(site: m.SiteData, lang: str) -> list[tuple[m.Country, str]]:
     named = [(c, country_name(c.iso2, lang)) for c in site.countries]
     return sorted(named, key=lambda pair: sort_key(pair[1]))
@@ -152,6 +202,8 @@ def index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict
         })
     return {
         "columns": indicator_columns(key_indicators, lang),
+        "unknown": unknown_counts(site, key_indicators, lang),
+        "unknown_label": ui.unknown_per_column,
         "rows": rows,
         "legend": tone_legend(ui),
     }
