@@ -62,7 +62,7 @@ def test_every_known_fact_cites_a_source_listed_on_the_page(built_site, site_dat
                 for anchor in cites:
                     assert anchor in page.ids
             sources = re.findall(r'<li id="src-\d+">.*?<a href="([^"]+)"', page.article)
-            assert sources == [s.url for s in country.sources]
+            assert [html.unescape(url) for url in sources] == [s.url for s in country.sources]
 
 
 def test_unknown_is_said_in_the_readers_language(built_site, site_data):
@@ -161,3 +161,66 @@ def test_home_lists_member_countries_from_data(built_site, site_data):
         listed = re.findall(r'<ul class="rt-country-list">(.*?)</ul>', home.article, re.S)[0]
         names = [html.unescape(n) for n in re.findall(r">([^<]+)</a>", listed)]
         assert sorted(names) == sorted(country_name(c.iso2, lang) for c in site_data.countries)
+
+
+def test_each_answer_quotes_its_main_source_with_cite_and_lang(built_site, site_data):
+    """Under an answer, the words of its first source, in the document's language, never translated."""
+    quoted = 0
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            facts = fact_blocks(built_site.page(f"{PREFIX[lang]}paises/{country.slug}/"))
+            for indicator_id, block in facts.items():
+                answer = country.answers[indicator_id]
+                main = country.source(answer.sources[0]) if answer.sources else None
+                quotes = re.findall(r'<blockquote cite="([^"]*)" lang="([^"]*)"><p>(.*?)</p></blockquote>', block, re.S)
+                if not (main and main.quote):
+                    assert not quotes, (country.iso2, indicator_id)
+                    continue
+                quoted += 1
+                assert [tuple(html.unescape(part) for part in q) for q in quotes] == [
+                    (main.url, main.language, main.quote)], (country.iso2, lang, indicator_id)
+                note = site_data.ui["quote_in_language"].get(lang)[0].split("{")[0]
+                assert (note in html.unescape(block)) == (main.language != lang), (country.iso2, lang, indicator_id)
+    assert quoted >= len(site_data.countries), "most profiles quote the legal text behind their answers"
+
+
+def test_every_law_says_whether_it_is_in_force(built_site, site_data):
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            items = re.findall(r'<ul class="rt-laws">(.*?)</ul>', page.article, re.S)
+            shown = re.findall(r'<span class="rt-law-status[^"]*">(.*?)</span>', items[0] if items else "", re.S)
+            assert len(shown) == len(country.laws), (country.iso2, lang)
+            for law, label in zip(country.laws, shown):
+                status = site_data.ui["law_status_" + law.status].get(lang)[0]
+                assert html.unescape(label).startswith(status), (country.iso2, lang, law.id, label)
+                if not law.in_force and law.repealed_year:
+                    assert str(law.repealed_year) in label
+
+
+def test_belize_says_its_hiv_offences_were_repealed_in_2023(built_site, site_data):
+    belize = next(c for c in site_data.countries if c.iso2 == "BZ")
+    assert belize.answers["criminalisation_status"].value == "repealed"
+    ended = [law for law in belize.laws if not law.in_force]
+    assert ended and all(law.repealed_year == 2023 for law in ended)
+    for lang, words in (("es", "Derogada en 2023"), ("en", "Repealed in 2023"), ("pt", "Revogada em 2023")):
+        page = built_site.page(f"{PREFIX[lang]}paises/bz/")
+        assert words in html.unescape(page.article)
+        status_block = fact_blocks(page)["criminalisation_status"]
+        label = site_data.catalogue.indicator("criminalisation_status").scale_value("repealed").label.get(lang)[0]
+        assert label in html.unescape(status_block)
+
+
+def test_index_and_comparison_say_how_many_answers_are_unknown(built_site, site_data):
+    total = len(site_data.countries)
+    key = site_data.catalogue.key_indicators
+    for lang in LANGUAGES:
+        page = built_site.page(f"{PREFIX[lang]}paises/")
+        footer = re.findall(r"<tfoot><tr><th scope=\"row\">(.*?)</th>(.*?)</tr></tfoot>", page.article, re.S)
+        assert footer and footer[0][0] == site_data.ui["unknown_per_column"].get(lang)[0]
+        counts = re.findall(r"<td[^>]*>(.*?)</td>", footer[0][1])
+        expected = [site_data.ui["unknown_of_total"].get(lang)[0].format(
+            n=sum(1 for c in site_data.countries if not c.answers[i.id].known), total=total) for i in key]
+        assert counts == expected
+        comparison = built_site.page(f"{PREFIX[lang]}comparacion/")
+        assert comparison.article.count("<tfoot>") == 2

@@ -115,6 +115,12 @@ def test_open_data_parses_matches_its_schema_and_round_trips(built_site, site_da
             assert answer["value"] == original["value"]
             assert answer["sources"] == original.get("sources", [])
         assert [s["url"] for s in country["sources"]] == [s["url"] for s in source["sources"]]
+        # What a journalist needs to check each answer, named as in the country files.
+        for published, written in zip(country["sources"], source["sources"]):
+            for key in ("language", "article", "quote", "law"):
+                assert published[key] == written.get(key), (country["iso2"], published["id"], key)
+        assert [law["status"] for law in country["laws"]] == [law["status"] for law in source["laws"]]
+    assert any(s["quote"] for c in document["countries"] for s in c["sources"])
 
 
 def test_open_data_csv_opens_with_the_expected_header(built_site, site_data):
