@@ -15,13 +15,18 @@ from hooks.sitegen.problems import DataProblems
 from hooks.sitegen.yamlsource import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-TODAY = dt.date(2026, 11, 29)
+# The day the fixture below was written: its dates are in the past, none in the future.
+TODAY = dt.date(2026, 12, 1)
+FIXTURE = Path(__file__).parent / "fixtures" / "country-ar.yml"
 
 
 @pytest.fixture
 def project(tmp_path):
-    """A copy of the data, for breaking on purpose."""
-    return copy_data(tmp_path)
+    """A copy of the data, for breaking on purpose; Argentina's file is a frozen copy
+    (tests/fixtures/country-ar.yml), so these tests do not change when the profile does."""
+    root = copy_data(tmp_path)
+    shutil.copy(FIXTURE, root / "data/countries/ar.yml")
+    return root
 
 
 def problems_of(project: Path) -> list:
@@ -30,8 +35,9 @@ def problems_of(project: Path) -> list:
     return caught.value.problems
 
 
-def test_real_data_loads(project):
-    site = load_site(project, TODAY)
+def test_real_data_loads(tmp_path):
+    project = copy_data(tmp_path)
+    site = load_site(project, dt.date.today())
     files = sorted(p.stem.upper() for p in (project / "data/countries").glob("*.yml"))
     assert [c.iso2 for c in site.countries] == files
 
@@ -50,22 +56,24 @@ def test_yaml_positions_point_at_the_value(tmp_path):
     ("value: partially_criminalised", "value: partialy_criminalised",
      "indicators.legal_model.value", ['"partialy_criminalised"', 'did you mean "partially_criminalised"']),
     ("phase: 1", "phase: 3", "phase", ["'3' is not an allowed value", "1, 2"]),
-    ("last_reviewed: 2026-11-29", "last_reviewed: 2026-02-30", "review.last_reviewed", ["not a real date"]),
-    ("last_reviewed: 2026-11-29", "last_reviewed: 2027-01-10", "review.last_reviewed", ["in the future"]),
-    ("sources: [wiki-ar]\n  buying", "sources: [wiki-arg]\n  buying", "indicators.selling_criminalised.sources[0]",
-     ["'wiki-arg' is not in this file's 'sources' list", 'did you mean "wiki-ar"']),
-    ('url: "https://en.wikipedia.org/wiki/Prostitution_in_Argentina"', 'url: "en.wikipedia.org/wiki"',
+    ("last_reviewed: 2026-12-01", "last_reviewed: 2026-02-30", "review.last_reviewed", ["not a real date"]),
+    ("last_reviewed: 2026-12-01", "last_reviewed: 2027-01-10", "review.last_reviewed", ["in the future"]),
+    ("sources: [tsj-caba-2000, iaepenal-2011]", "sources: [tsj-caba-200, iaepenal-2011]",
+     "indicators.selling_criminalised.sources[0]",
+     ["'tsj-caba-200' is not in this file's 'sources' list", 'did you mean "tsj-caba-2000"']),
+    ('url: "https://it.scribd.com/document/318035700/promocion-y-facilitacion-125-bis-pdf"', 'url: "it.scribd.com/document"',
      "sources[0].url", ["not a web address"]),
-    ("  test_free:\n    value: \"yes\"\n    sources: [argentina-gob-vih]\n", "",
-     "indicators", ["answer 'test_free' is missing"]),
-    ("  buying_criminalised:\n    value: \"no\"\n    sources: [wiki-ar]\n",
+    ("  check_interval:\n    value: unknown\n", "",
+     "indicators", ["answer 'check_interval' is missing"]),
+    ("  buying_criminalised:\n    value: \"no\"\n    sources: [grbavac-2016, tsj-caba-2000-oferta]\n",
      "  buying_criminalised:\n    value: \"no\"\n", "indicators.buying_criminalised.value", ["without a source"]),
     ("phase: 1", "phase: one", "phase", ["'one' is not an allowed value"]),
     # a required field missing, a wrong type, a missing Spanish text
     ("phase: 1\n", "", "", ["required field 'phase' is missing"]),
-    ("    sources: [wiki-ar]\n  buying", "    sources: wiki-ar\n  buying", "indicators.selling_criminalised.sources",
-     ["expected a list"]),
-    ('      es: "El mapa de IDS', '      fr: "El mapa de IDS', "indicators.legal_model.note", ["required field 'es' is missing"]),
+    ("    sources: [tsj-caba-2000, iaepenal-2011]", "    sources: tsj-caba-2000",
+     "indicators.selling_criminalised.sources", ["expected a list"]),
+    ('      es: "Vender sexo no es delito, pero el Código Penal', '      fr: "Vender sexo no es delito, pero el Código Penal',
+     "indicators.legal_model.note", ["required field 'es' is missing"]),
 ])
 def test_each_mistake_names_file_line_field_and_fix(project, old, new, field, words):
     line = edit(project, "data/countries/ar.yml", old, new)
@@ -115,7 +123,7 @@ def test_report_lists_all_problems_and_no_traceback(project):
 
 
 def test_a_file_with_a_schema_problem_still_gets_its_other_problems_reported(project):
-    edit(project, "data/countries/ar.yml", "accessed: 2026-11-29", "accessed: 2026-02-30")
+    edit(project, "data/countries/ar.yml", "accessed: 2026-12-01", "accessed: 2026-02-30")
     edit(project, "data/countries/ar.yml", "value: partially_criminalised", "value: partialy_criminalised")
     problems = problems_of(project)
     fields = {p.field for p in problems}
@@ -124,7 +132,7 @@ def test_a_file_with_a_schema_problem_still_gets_its_other_problems_reported(pro
 
 
 def test_a_member_organization_needs_its_source_too(project):
-    line = edit(project, "data/countries/ar.yml", "  sources: [ammar]\n", "")
+    line = edit(project, "data/countries/ar.yml", "  sources: [ammar-justicia]\n", "")
     problems = [p for p in problems_of(project) if p.field == "organization.name"]
     assert problems and "is a fact too" in problems[0].message_en
     assert problems[0].line == line - 3  # the organization's name, three lines above

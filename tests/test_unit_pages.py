@@ -20,7 +20,7 @@ HOSTILE = '<script>alert(1)</script> *bold* [link](http://evil.example)'
 
 @pytest.fixture(scope="module")
 def site():
-    return load_site(ROOT, TODAY)
+    return load_site(ROOT)  # the real data, as of today
 
 
 def with_country(site, country):
