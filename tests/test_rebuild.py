@@ -26,7 +26,10 @@ def test_a_rebuild_in_the_same_process_gives_the_same_site_and_sees_edits(tmp_pa
         once({str(tmp_path / "first")!r})
         once({str(tmp_path / "second")!r})
         ar = pathlib.Path("data/countries/ar.yml")
-        ar.write_text(ar.read_text(encoding="utf-8").replace("AMMAR realizará 1er Encuentro", "AMMAR: Encuentro editado"), encoding="utf-8")
+        text = ar.read_text(encoding="utf-8")
+        edited = text.replace('\\n  en: "', '\\n  en: "AMMAR: Encuentro editado. ', 1)  # the summary in English
+        assert edited != text
+        ar.write_text(edited, encoding="utf-8")
         once({str(tmp_path / "third")!r})
     """)
     result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True)
