@@ -246,3 +246,44 @@ def test_the_home_page_figure_follows_the_data(project):
     assert ("En 2 de los 2 países donde la respuesta se conoce, la ley obliga a las trabajadoras sexuales "
             "a hacerse la prueba de VIH. Sin información verificada: 0 de 2.") in both
     assert before != after
+
+
+def test_the_verification_sheet_lists_every_answer_with_its_source_quote_and_boxes(tmp_path):
+    """What a member organization prints to check its profile, in each language."""
+    import html as html_lib
+    import re
+
+    from hooks.sitegen.verification import write_sheets
+
+    root = copy_data(tmp_path)
+    site = load_site(root, dt.date.today())
+    country = next(c for c in site.countries if c.slug == "bo")
+    paths = write_sheets(root, "BO", dt.date.today())
+    assert [p.name for p in paths] == ["hoja-verificacion-bo-es.html", "hoja-verificacion-bo-en.html",
+                                       "hoja-verificacion-bo-pt.html"]
+    for lang, path in zip(("es", "en", "pt"), paths):
+        page = path.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in page
+        items = re.findall(r'<div class="item">(.*?)<div class="line"></div>\s*</div>', page, re.S)
+        assert len(items) == len(site.catalogue.indicators)
+        boxes = [site.ui[k].get(lang)[0] for k in ("verify_correct", "verify_wrong", "verify_dont_know")]
+        for indicator, item in zip(site.catalogue.indicators, items):
+            text = html_lib.unescape(item)
+            assert indicator.question.get(lang)[0] in text
+            assert all(box in text for box in boxes)
+            answer = country.answers[indicator.id]
+            for sid in answer.sources:
+                assert country.source(sid).url in text
+            main = country.source(answer.sources[0]) if answer.sources else None
+            if main and main.quote:
+                assert f'<blockquote cite="{main.url}" lang="{main.language}">' in text
+        assert "<script" not in page and "<link" not in page and "<img" not in page  # one file, asks no host
+
+
+def test_the_verification_sheet_names_the_countries_when_the_code_is_wrong(tmp_path):
+    from hooks.sitegen.verification import write_sheets
+
+    root = copy_data(tmp_path)
+    with pytest.raises(SystemExit) as stopped:
+        write_sheets(root, "zz", dt.date.today())
+    assert "'zz' is not a country in data/countries/" in str(stopped.value) and "bo" in str(stopped.value)
