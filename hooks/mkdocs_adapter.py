@@ -22,6 +22,7 @@ from mkdocs.structure.files import File
 from sitegen import headers, localize, model, opendata, pages, paths, searchindex, status, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
+from sitegen.symlinks import symlink_problems
 from sitegen.views import Ui
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,6 +88,11 @@ def on_config(config):
         _editors_status.clear()
         _script_hashes.clear()
     try:
+        if not i18n.building:
+            # Before MkDocs lists and copies docs/, and even when the data are cached.
+            links = symlink_problems(ROOT)
+            if links:
+                raise DataProblems(links)
         # Once per build command: the other languages' builds reuse what was loaded.
         site = _load_if_changed() if not i18n.building else site_data()
     except DataProblems as problems:
