@@ -16,6 +16,7 @@ from .problems import DataProblems, Problem
 from .region import naming_problems
 from .schemas import not_one_of, schema_problems, suggestion
 from .symlinks import symlink_problems
+from .uitexts import ui_problems
 from .yamlsource import YamlDocument, load_yaml
 
 
@@ -252,6 +253,7 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
             for lang in m.LANGUAGES:
                 if not text.get(lang):
                     problems.append(ui_doc.problem((key,), f"falta el texto en «{lang}»", f"the '{lang}' text is missing"))
+        problems += ui_problems(ui_doc)
     if not catalogue_doc or catalogue_problems:
         raise DataProblems(problems)  # answers cannot be checked without a sound catalogue
     catalogue = _catalogue(catalogue_doc.data)
