@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from jinja2 import BytecodeCache
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File
 from sitegen import headers, localize, model, opendata, pages, paths, searchindex, status, timings
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
+from sitegen.symlinks import symlink_problems
 from sitegen.views import Ui
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +49,9 @@ _html_blocks: dict = {}  # (language, page path) -> generated HTML blocks, put b
 _generated: set = set()  # (language, page path) of the pages made from data in this build
 _editors_status: dict = {}  # the translation status, worked out once per build
 _script_hashes: set = set()  # the theme's inline scripts met while writing pages, for the CSP
+_serve = {"watching": False, "refused": False}  # `mkdocs serve` after its first build; data refused
+KEPT_SITE = ("Los datos tienen problemas (ver arriba): se sigue mostrando el último sitio correcto. "
+             "/ The data have problems (see above): the last good site is still served.")
 
 
 def _today() -> dt.date:
@@ -87,12 +92,23 @@ def on_config(config):
         _editors_status.clear()
         _script_hashes.clear()
     try:
+        if not i18n.building:
+            # Before MkDocs lists and copies docs/, and even when the data are cached.
+            links = symlink_problems(ROOT)
+            if links:
+                raise DataProblems(links)
         # Once per build command: the other languages' builds reuse what was loaded.
         site = _load_if_changed() if not i18n.building else site_data()
     except DataProblems as problems:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             for problem in problems.problems:
                 print(problem.github_annotation())
+        if _serve["watching"]:
+            # MkDocs prints a build error once per `serve` (its filter drops repeats): an
+            # editor needs the whole message after every save.
+            print(problems.report(), file=sys.stderr, flush=True)
+            _serve["refused"] = True
+            raise PluginError(KEPT_SITE) from None
         # A BuildError stops MkDocs before it cleans site/: nothing already built is lost.
         raise PluginError(problems.report()) from None
     # The offline bundle: Material's offline plugin would have pages load a script from
@@ -103,6 +119,25 @@ def on_config(config):
     lang = i18n.current_language
     config.site_name = site.settings.network_name.get(lang)[0]
     return config
+
+
+# -- `mkdocs serve`: broken data leave the last good site served --------------------
+def on_serve(server, config, builder):
+    _serve["watching"] = True
+    rebuild = server.builder
+
+    def keep_last_good_site():
+        _serve["refused"] = False
+        try:
+            rebuild()
+        except SystemExit:
+            if not _serve["refused"]:
+                raise
+            # MkDocs would hold every request until a build succeeds. The data were refused
+            # before anything was written, so the last good site is whole: serve it.
+
+    server.builder = keep_last_good_site  # the server calls `self.builder()` on each change
+    return server
 
 
 # -- Add the pages made from data, in the language being built ----------------------

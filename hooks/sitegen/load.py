@@ -10,22 +10,22 @@ import datetime as dt
 import hashlib
 from pathlib import Path
 
-from babel import Locale
-
 from . import model as m
+from .datafolders import stray_file_problems
 from .factrules import fact_problems
 from .problems import DataProblems, Problem
+from .region import naming_problems
 from .schemas import not_one_of, schema_problems, suggestion
+from .symlinks import symlink_problems
+from .uitexts import ui_problems
 from .yamlsource import YamlDocument, load_yaml
-
-_ISO_CODES = {code for code in Locale("en").territories if len(code) == 2 and code.isalpha()}
 
 
 def fingerprint(root: Path) -> str:
     """Changes whenever a data file or a material's file changes: lets a build reuse data
     already loaded (and `mkdocs serve` reload only when something changed)."""
     digest = hashlib.sha256()
-    watched = [*(root / "data").rglob("*.yml"), *(root / "docs" / "materiales" / "files").rglob("*")]
+    watched = [*(root / "data").rglob("*"), *(root / "docs" / "materiales" / "files").rglob("*")]
     for path in sorted(p for p in watched if p.is_file()):
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
@@ -63,7 +63,8 @@ def read_parsed(path: Path, root: Path, schema: str, problems: list[Problem]) ->
     """The document whenever it parses, and whether it matches its schema."""
     if not path.is_file():
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        problems.append(Problem(rel, 1, 1, "", "falta este archivo", "this file is missing"))
+        problems.append(Problem(rel, 1, 1, "", "falta este archivo y el sitio lo necesita; si se borró, recupéralo",
+                                "this file is missing and the site needs it; if it was deleted, restore it"))
         return None, False
     stat = path.stat()
     key = (str(path), schema, stat.st_mtime_ns, stat.st_size)
@@ -121,15 +122,9 @@ def _catalogue_problems(doc: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date,
-                      synthetic_codes: bool = False) -> list[Problem]:
+def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date) -> list[Problem]:
     problems = []
     data = doc.data
-    code = Path(doc.file).stem
-    known_code = code.upper() in _ISO_CODES or (synthetic_codes and len(code) == 2 and code.isalpha())
-    if code != code.lower() or not known_code:
-        problems.append(doc.problem((), f"«{code}» no es un código de país ISO de dos letras en minúsculas (ej.: bo.yml)",
-                                    f"'{code}' is not a lower-case two-letter ISO country code (e.g. bo.yml)"))
     source_ids = [s["id"] for s in data["sources"]]
     for i, sid in enumerate(source_ids):
         if source_ids.index(sid) != i:
@@ -246,12 +241,18 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     """
     today = today or dt.date.today()
     data_dir = root / "data"
-    problems: list[Problem] = []
+    links = symlink_problems(root)
+    if links:
+        raise DataProblems(links)  # nothing is read through a link
+    problems: list[Problem] = stray_file_problems(root)
+    region_doc = read_checked(data_dir / "region.yml", root, "region.schema.json", problems)
     settings_doc = read_checked(data_dir / "site.yml", root, "site.schema.json", problems)
     ui_doc = read_checked(data_dir / "ui.yml", root, "ui.schema.json", problems)
     catalogue_doc = read_checked(data_dir / "indicators.yml", root, "indicators.schema.json", problems)
-    country_reads = [read_parsed(p, root, "country.schema.json", problems)
-                     for p in sorted((data_dir / "countries").glob("*.yml"))]
+    country_paths = sorted((data_dir / "countries").glob("*.yml"))
+    country_reads = [read_parsed(p, root, "country.schema.json", problems) for p in country_paths]
+    if region_doc:
+        problems += naming_problems(region_doc, country_paths, root, synthetic_codes)
     country_docs = [doc if valid else None for doc, valid in country_reads]
     catalogue_problems = _catalogue_problems(catalogue_doc) if catalogue_doc else []
     problems += catalogue_problems
@@ -260,17 +261,18 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
             for lang in m.LANGUAGES:
                 if not text.get(lang):
                     problems.append(ui_doc.problem((key,), f"falta el texto en «{lang}»", f"the '{lang}' text is missing"))
+        problems += ui_problems(ui_doc)
     if not catalogue_doc or catalogue_problems:
         raise DataProblems(problems)  # answers cannot be checked without a sound catalogue
     catalogue = _catalogue(catalogue_doc.data)
     for doc, valid in country_reads:
         if doc and valid:
-            problems += _country_problems(doc, catalogue, today, synthetic_codes)
+            problems += _country_problems(doc, catalogue, today)
         elif doc:
             # A file with schema problems: its other rules are checked too where its shape
             # allows, so an editor sees every problem at once (not twice at one place).
             try:
-                found = _country_problems(doc, catalogue, today, synthetic_codes)
+                found = _country_problems(doc, catalogue, today)
             except (KeyError, TypeError, AttributeError, ValueError):
                 found = []
             places = {(p.file, p.line, p.column) for p in problems}
@@ -278,14 +280,13 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     if not country_docs:
         problems.append(Problem("data/countries", 1, 1, "", "no hay ningún país", "there is no country"))
     materials, topics, campaign = (), {}, None
-    if (data_dir / "campaign.yml").exists():
-        from .materials import load_campaign, load_materials  # materials build on the countries
-        members = {Path(doc.file).stem for doc in country_docs if doc}
-        try:
-            materials, topics = load_materials(root, members, today)
-            campaign = load_campaign(root)
-        except DataProblems as found:
-            problems += found.problems
+    from .materials import load_campaign, load_materials  # materials build on the countries
+    members = {Path(doc.file).stem for doc in country_docs if doc}
+    try:
+        materials, topics = load_materials(root, members, today)
+        campaign = load_campaign(root)
+    except DataProblems as found:
+        problems += found.problems
     if problems:
         raise DataProblems(problems)
     return m.SiteData(

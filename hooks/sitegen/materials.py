@@ -330,10 +330,6 @@ def load_materials(root: Path, member_codes: set[str], today: dt.date) -> tuple[
     topics = {key: Topic(key, _text(label)) for key, label in topics_doc.data.items()} if topics_doc else None
     read_checked(root / "data" / "campaign.yml", root, "campaign.schema.json", problems)
     folder = root / "data" / "materials"
-    for stray in sorted(folder.glob("*.yaml")):
-        problems.append(Problem(stray.relative_to(root).as_posix(), 1, 1, "",
-                                "los materiales terminan en .yml: cambie el nombre del archivo",
-                                "material files end in .yml: rename the file"))
     docs = [_read_material(path, root, problems) for path in sorted(folder.glob("*.yml"))]
     # Each id belongs to the file of that name (or, failing that, to the first file using it).
     seen_ids: dict[str, str] = {}

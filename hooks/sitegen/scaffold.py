@@ -15,6 +15,7 @@ from babel import Locale
 
 from .load import load_site
 from .localize import country_name
+from .region import REGION_FILE, listed_codes
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,6 +69,10 @@ def new_country(code: str, root: Path = ROOT, today: dt.date | None = None) -> P
     if target.exists():
         raise SystemExit(f"{target.relative_to(root)} ya existe; no se cambió nada. / already exists; nothing changed.")
     site = load_site(root, today)
+    if code not in listed_codes(root):
+        raise SystemExit(f"«{code}» no está en la lista de países de la región de la Red ({REGION_FILE}): agrégalo allí "
+                         f"primero. / '{code}' is not in the list of the Network's region ({REGION_FILE}): add it "
+                         "there first.")
     indicators = "".join(f"  {i.id}:\n    value: unknown\n" for i in site.catalogue.indicators)
     target.write_text(COUNTRY_TEMPLATE.format(name_es=country_name(code, "es"), code=code, today=today.isoformat(),
                                               indicators=indicators), encoding="utf-8")

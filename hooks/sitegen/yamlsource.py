@@ -2,7 +2,8 @@
 
 Editors need `file:line:col` in every message, so we keep the YAML node marks that
 PyYAML's safe_load throws away. Duplicate keys and tabs, which PyYAML accepts or
-reports obscurely, become clear problems.
+reports obscurely, become clear problems; what a hostile file could do (aliases that
+expand, hidden characters, keys that are lists) is refused first (`yamlrules`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from pathlib import Path
 import yaml
 
 from .problems import Problem
+from .yamlrules import (character_problems, key_problem, reader_problem, structure_problems,
+                        undecodable_problem)
 
 Path_ = tuple  # a path into the data: ("indicators", "test_free", "value")
 
@@ -73,6 +76,10 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, doc: YamlD
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
+            refused = key_problem(key_node, doc.file, dotted(path))
+            if refused:
+                problems.append(refused)
+                continue
             key = loader.construct_object(key_node, deep=True)
             if isinstance(key, (dt.date, bool, int, float)) or key is None:
                 key = str(key_node.value)
@@ -81,7 +88,7 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, doc: YamlD
                 problems.append(Problem(
                     doc.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
                     dotted(path + (key,)),
-                    f"la clave «{key}» está repetida (ya aparece en la línea {first}); deje una sola",
+                    f"la clave «{key}» está repetida (ya aparece en la línea {first}); deja una sola",
                     f"duplicate key '{key}' (already on line {first}); keep only one",
                 ))
                 continue
@@ -97,17 +104,26 @@ def load_yaml(path: Path, root: Path) -> tuple[YamlDocument, list[Problem]]:
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
     doc = YamlDocument(rel, None)
     problems: list[Problem] = []
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        return doc, [Problem(rel, 1, 1, "", f"el archivo no está en UTF-8 ({err.reason})",
-                             f"the file is not UTF-8 ({err.reason})")]
-    for number, line in enumerate(text.splitlines(), start=1):
+        return doc, [undecodable_problem(data, err, rel)]
+    for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip())]
         if "\t" in indent:
             problems.append(Problem(rel, number, indent.index("\t") + 1, "",
                                     "hay un tabulador al comienzo de la línea; YAML usa espacios para sangrar",
                                     "a tab starts this line; YAML indents with spaces"))
+    problems += character_problems(text, rel)
+    if problems:
+        return doc, problems
+    try:
+        problems += structure_problems(text, rel, _EditorLoader)
+    except yaml.MarkedYAMLError as err:
+        return doc, [_syntax_problem(err, rel)]
+    except yaml.reader.ReaderError as err:
+        return doc, [reader_problem(text, err, rel)]
     if problems:
         return doc, problems
     loader = _EditorLoader(text)
@@ -116,14 +132,18 @@ def load_yaml(path: Path, root: Path) -> tuple[YamlDocument, list[Problem]]:
         if node is not None:
             doc.data = _construct(node, loader, (), doc, problems)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = err.problem or "error de sintaxis"
-        problems.append(Problem(
-            rel, line, column, "",
-            f"YAML no válido: {what}; revise comillas, dos puntos y sangría en esta línea o la anterior",
-            f"invalid YAML: {what}; check quotes, colons and indentation on this line or the one before",
-        ))
+        problems.append(_syntax_problem(err, rel))
     finally:
         loader.dispose()
     return doc, problems
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = err.problem or "error de sintaxis"
+    return Problem(
+        file, line, column, "",
+        f"YAML no válido: {what}; revisa comillas, dos puntos y sangría en esta línea o la anterior",
+        f"invalid YAML: {what}; check quotes, colons and indentation on this line or the one before",
+    )

@@ -1,0 +1,115 @@
+"""The interface texts the site needs from `data/ui.yml`, and the `{placeholders}` in them.
+
+This is the one list of the keys the templates (hooks/templates/, overrides/) and the code
+read from `ui`: a `ui.yml` without one of them would break pages, and one with a key not
+listed holds a text nobody reads (often a misspelt key). tests/test_ui_texts.py collects
+every use in hooks/ and overrides/ and checks that it matches this list.
+
+Some texts are filled in by the site (`"Verificado por {org} el {date}"`, with Python's
+str.format, or by assets/materials.js): only the names the code fills in may appear in
+braces there, and braces nowhere else, so that `{meses}` or `{0}` is a message for the
+editor, not a crash of the build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+
+from .problems import Problem
+from .yamlsource import YamlDocument
+
+# key -> the names the site fills in ("{org}"); every other text has no braces.
+PLACEHOLDERS = {
+    "verified_by": ("org", "date"),
+    "review_outdated": ("months",),
+    "count_compulsory_in_law": ("n", "total"),
+    "count_confidential": ("n", "total"),
+    "count_hiv_law": ("n", "total"),
+    "count_unknown": ("n", "total"),
+    "materials_only_in": ("languages",),
+    "materials_filter_status": ("shown", "total"),  # filled in the browser, by materials.js
+}
+
+KEYS = frozenset("""
+    no_verified_information tone_protective tone_mixed tone_harmful tone_unknown legend
+    last_reviewed pending_verification verified_by review_outdated_title review_outdated
+    secondary_sources_note not_legal_advice_title not_legal_advice get_help_from get_help_network
+    sources_disagree what_this_means source sources secondary_source accessed
+    source_type_law source_type_court_ruling source_type_database source_type_study
+    source_type_organization source_type_news source_type_encyclopedia
+    source_weight_law source_weight_court_ruling source_weight_database source_weight_study
+    source_weight_organization source_weight_news source_weight_encyclopedia
+    laws law_number read_the_text report_correction report_correction_text report_correction_issue
+    report_correction_email correction_issue_title changelog all_countries phase_1 phase_2
+    countries_title countries_intro countries_table_caption country email corrections_email secretariat
+    not_translated_short not_translated_notice text_not_translated_notice
+    not_found_title not_found_text go_home quick_exit quick_exit_hint browsing_safely
+    comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption
+    maps_title maps_intro map_description map_as_list other_maps
+    count_compulsory_in_law count_confidential count_hiv_law count_unknown
+    download_json download_csv download_schema license_label
+    material_type_poster material_type_leaflet material_type_guide material_type_social_card
+    material_type_audio material_type_video
+    material_group_poster material_group_leaflet material_group_guide material_group_social_card
+    material_group_audio material_group_video
+    materials_title materials_intro materials_campaign materials_filters materials_filter_type
+    materials_filter_topic materials_filter_language materials_filter_any materials_filter_clear
+    materials_filter_status materials_none materials_topics materials_languages materials_only_in
+    materials_all_languages materials_download materials_external_video materials_files
+    materials_file_language materials_format materials_size materials_sha256 materials_sha256_help
+    materials_licence_and_credits materials_licence materials_credits materials_attribution
+    materials_published materials_meant_for materials_all_countries materials_other_languages
+    materials_also_in materials_no_other_languages materials_all materials_for_country_title
+    footer_links open_data made_with offline_download
+    status_title status_intro status_missing_pages status_missing_texts status_reviews
+    status_old_reviews status_pending status_none
+""".split())
+
+
+def ui_problems(doc: YamlDocument) -> list[Problem]:
+    """Missing and unknown keys, and braces the site would not fill in, in a checked ui.yml."""
+    problems = []
+    texts = doc.data
+    for key in sorted(KEYS - set(texts)):
+        problems.append(Problem(doc.file, 1, 1, "", f"falta el texto «{key}», que usan las páginas; agrégalo con es, "
+                                                    "en y pt", f"text '{key}' is missing and the pages use it; add it "
+                                                               "with es, en and pt"))
+    for key in texts:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, sorted(KEYS), n=1, cutoff=0.6)
+            es, en = (f" (¿querías decir «{close[0]}»?)", f" (did you mean '{close[0]}'?)") if close else ("", "")
+            problems.append(doc.problem(
+                (key,), f"el sitio no usa ningún texto «{key}»{es}; corrige el nombre o borra el texto (si es un "
+                        "texto nuevo del sitio, agrégalo también a hooks/sitegen/uitexts.py)",
+                f"the site uses no text '{key}'{en}; fix the name or delete the text (if it is a new text of "
+                "the site, add it to hooks/sitegen/uitexts.py too)"))
+            continue
+        for lang, text in texts[key].items():
+            problem = _placeholder_problem(doc, (key, lang), text, PLACEHOLDERS.get(key, ()))
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _placeholder_problem(doc: YamlDocument, path: tuple, text, allowed: tuple) -> Problem | None:
+    if not isinstance(text, str) or ("{" not in text and "}" not in text):
+        return None
+    if not allowed:
+        return doc.problem(path, "este texto no lleva llaves { }: el sitio no completa nada en él; bórralas",
+                           "this text takes no braces { }: the site fills nothing in; delete them")
+    names = ", ".join("{" + name + "}" for name in allowed)
+    keep_es, keep_en = f"usa solo {names}, tal cual", f"use only {names}, as they are"
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        return doc.problem(path, f"hay una llave {{ o }} sin su pareja; {keep_es}",
+                           f"a brace {{ or }} has no partner; {keep_en}")
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in allowed or spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return doc.problem(path, f"el sitio no completa «{shown}» en este texto; {keep_es}",
+                               f"the site does not fill in '{shown}' in this text; {keep_en}")
+    return None
