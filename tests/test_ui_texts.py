@@ -51,6 +51,7 @@ def _dynamic_keys(prefix: str) -> set[str]:
         "phase_": [p for p in _enum_of(country, "phase", 1) if p is not None],
         "material_type_": TYPES,
         "material_group_": TYPES,
+        "law_status_": _enum_of(country, "status", "in_force"),
     }
     assert prefix in values, f"a new kind of key ui[\"{prefix}\" + ...]: say here which values it takes"
     assert values[prefix], prefix

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,28 +119,35 @@ def maps_index_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
 # A criminal law that punishes HIV counts only while it is in force.
 _NOT_PUNISHING_STATUSES = {"repealed", "struck_down", "proposed", "not_applicable"}
 
-# The headline figures: (interface text, indicator, the values the sentence counts).
-HEADLINE_FIGURES = (
-    ("count_compulsory_in_law", "test_compulsory", {"in_law"}),
-    ("count_positive_result", "positive_result", {"barred_from_work", "detention_or_prosecution"}),
-    ("count_confidential", "test_confidential", {"yes"}),
-)
+@dataclass(frozen=True)
+class Counts:
+    """How many countries give an answer (`n`), out of those where it is `known`."""
+
+    n: int
+    known: int
+    unknown: int
+    total: int
 
 
-def _count_sentence(site: m.SiteData, ui: Ui, lang: str, text_key: str, indicator_id: str, matches) -> str:
-    """"In n of the k countries where the answer is known, ...; no verified information: u of t"."""
+def _counts(site: m.SiteData, ui: Ui, lang: str, indicator_id: str, matches) -> Counts | str:
+    """The counts for a figure, or a finished sentence when they would make none: no country
+    knows the answer, or only one does ("in 1 of the 1 countries" is no sentence)."""
     answers = [c.answers[indicator_id] for c in site.countries]
     known = [a for a in answers if a.known]
     indicator = site.catalogue.indicator(indicator_id)
     question = indicator.question.get(lang)[0]
     if not known:
         return ui.count_none_known.format(question=question)
-    if len(known) == 1:  # "in 1 of the 1 countries" is no sentence: name the country instead
+    if len(known) == 1:
         country = next(c for c in site.countries if c.answers[indicator_id].known)
         answer = value_view(indicator, country.answers[indicator_id], lang, ui)["label"]
         return ui.count_one_known.format(question=question, country=country_name(country.iso2, lang), answer=answer)
-    return ui[text_key].format(n=sum(1 for c in site.countries if c.answers[indicator_id].known and matches(c)),
-                               known=len(known), unknown=len(answers) - len(known), total=len(answers))
+    return Counts(n=sum(1 for c in site.countries if c.answers[indicator_id].known and matches(c)),
+                  known=len(known), unknown=len(answers) - len(known), total=len(answers))
+
+
+def _has(indicator_id: str, *codes: str):
+    return lambda country: country.answers[indicator_id].value in codes
 
 
 def _punishes_hiv(country: m.Country) -> bool:
@@ -151,9 +159,20 @@ def headline_counts(site: m.SiteData, lang: str) -> list[str]:
     """Sentences like "In 3 of the 12 countries where the answer is known ..." computed from the
     data, never typed: a count always says how many countries it is out of, and how many are unknown."""
     ui = Ui(site, lang)
-    sentences = [_count_sentence(site, ui, lang, key, ind, lambda c, ind=ind, codes=codes: c.answers[ind].value in codes)
-                 for key, ind, codes in HEADLINE_FIGURES]
-    sentences.append(_count_sentence(site, ui, lang, "count_hiv_law", "criminalisation_law", _punishes_hiv))
+    sentences = []
+    c = _counts(site, ui, lang, "test_compulsory", _has("test_compulsory", "in_law"))
+    sentences.append(c if isinstance(c, str) else ui.count_compulsory_in_law.format(
+        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
+    c = _counts(site, ui, lang, "positive_result",
+                _has("positive_result", "barred_from_work", "detention_or_prosecution"))
+    sentences.append(c if isinstance(c, str) else ui.count_positive_result.format(
+        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
+    c = _counts(site, ui, lang, "test_confidential", _has("test_confidential", "yes"))
+    sentences.append(c if isinstance(c, str) else ui.count_confidential.format(
+        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
+    c = _counts(site, ui, lang, "criminalisation_law", _punishes_hiv)
+    sentences.append(c if isinstance(c, str) else ui.count_hiv_law.format(
+        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
     sentences.append(ui.count_unknown.format(
         n=sum(1 for c in site.countries for a in c.answers.values() if not a.known),
         total=len(site.countries) * len(site.catalogue.indicators)))

@@ -23,10 +23,19 @@ from .yamlsource import YamlDocument
 PLACEHOLDERS = {
     "verified_by": ("org", "date"),
     "review_outdated": ("months",),
-    "count_compulsory_in_law": ("n", "total"),
-    "count_confidential": ("n", "total"),
-    "count_hiv_law": ("n", "total"),
+    "count_compulsory_in_law": ("n", "known", "unknown", "total"),
+    "count_confidential": ("n", "known", "unknown", "total"),
+    "count_hiv_law": ("n", "known", "unknown", "total"),
+    "count_positive_result": ("n", "known", "unknown", "total"),
+    "count_none_known": ("question",),
+    "count_one_known": ("question", "country", "answer"),
     "count_unknown": ("n", "total"),
+    "unknown_of_total": ("n", "total"),
+    "quote_in_language": ("language",),
+    "law_ended_in": ("status", "year"),
+    "law_replaced_by": ("law",),
+    "verification_sheet_title": ("country",),
+    "verification_sheet_made": ("date", "reviewed"),
     "materials_only_in": ("languages",),
     "materials_filter_status": ("shown", "total"),  # filled in the browser, by materials.js
 }
@@ -36,9 +45,9 @@ KEYS = frozenset("""
     last_reviewed pending_verification verified_by review_outdated_title review_outdated
     secondary_sources_note not_legal_advice_title not_legal_advice get_help_from get_help_network
     sources_disagree what_this_means source sources secondary_source accessed
-    source_type_law source_type_court_ruling source_type_database source_type_study
+    source_type_law source_type_court_ruling source_type_government source_type_database source_type_study
     source_type_organization source_type_news source_type_encyclopedia
-    source_weight_law source_weight_court_ruling source_weight_database source_weight_study
+    source_weight_law source_weight_court_ruling source_weight_government source_weight_database source_weight_study
     source_weight_organization source_weight_news source_weight_encyclopedia
     laws law_number read_the_text report_correction report_correction_text report_correction_issue
     report_correction_email correction_issue_title changelog all_countries phase_1 phase_2
@@ -47,7 +56,12 @@ KEYS = frozenset("""
     not_found_title not_found_text go_home quick_exit quick_exit_hint browsing_safely
     comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption
     maps_title maps_intro map_description map_as_list other_maps
-    count_compulsory_in_law count_confidential count_hiv_law count_unknown
+    count_compulsory_in_law count_confidential count_hiv_law count_positive_result count_none_known
+    count_one_known count_unknown unknown_per_column unknown_of_total
+    quote_in_language law_status_in_force law_status_repealed law_status_replaced law_status_struck_down
+    law_ended_in law_replaced_by
+    verification_sheet_title verification_sheet_intro verification_sheet_made verify_correct verify_wrong
+    verify_dont_know verify_comments verify_answer verify_signature
     download_json download_csv download_schema license_label
     material_type_poster material_type_leaflet material_type_guide material_type_social_card
     material_type_audio material_type_video
