@@ -119,6 +119,7 @@ def maps_index_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
 # A criminal law that punishes HIV counts only while it is in force.
 _NOT_PUNISHING_STATUSES = {"repealed", "struck_down", "proposed", "not_applicable"}
 
+
 @dataclass(frozen=True)
 class Counts:
     """How many countries give an answer (`n`), out of those where it is `known`."""
