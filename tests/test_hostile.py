@@ -127,6 +127,8 @@ def data_trees(tmp_path_factory):
     """A pristine copy of the data (never changed) and a working copy the cases go into."""
     base = tmp_path_factory.mktemp("hostile")
     pristine = copy_data(base / "pristine")
+    # Cases that edit Argentina's file edit a frozen copy, so they outlive edits to the profile.
+    shutil.copy(Path(__file__).parent / "fixtures" / "country-ar.yml", pristine / "data/countries/ar.yml")
     tree = base / "tree"
     shutil.copytree(pristine, tree, copy_function=shutil.copy2)
     return pristine, tree

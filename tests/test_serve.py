@@ -4,6 +4,7 @@ the whole message is printed after every save, and a fix is picked up."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -39,6 +40,7 @@ def _get(url: str) -> tuple[int, str]:
 
 def test_serve_keeps_the_last_good_site_and_reports_every_save(tmp_path):
     project = copy_project(tmp_path / "project")
+    shutil.copy(Path(__file__).parent / "fixtures" / "country-ar.yml", project / "data/countries/ar.yml")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
@@ -67,7 +69,9 @@ def test_serve_keeps_the_last_good_site_and_reports_every_save(tmp_path):
         assert output.count("data/countries/ar.yml:7:1:") == 2
         assert _get(page)[0] == 200
 
-        ar.write_text(good.replace("AMMAR realizará 1er Encuentro", "AMMAR: Encuentro corregido", 1), encoding="utf-8")
+        fixed = good.replace('\n  es: "En el país,', '\n  es: "AMMAR: Encuentro corregido. En el país,', 1)
+        assert fixed != good
+        ar.write_text(fixed, encoding="utf-8")
         _wait_for(log, "Documentation built", 2, 120)
         _wait_for(log, "Reloading browsers", 3, 30)
         assert "AMMAR: Encuentro corregido" in _get(page)[1]
