@@ -152,6 +152,10 @@ def test_a_repeal_may_rest_on_the_repealed_law(project):
                         "  test_compulsory:\n    value: unknown\n")
     write(project, text)
     assert load_site(project, TODAY).countries[0].answers["criminalisation_status"].value == "repealed"
+    # but the type of the repealed law is not today's answer
+    write(project, text.replace("  criminalisation_law:\n    value: unknown\n",
+                                "  criminalisation_law:\n    value: hiv_specific\n    sources: [ley-3729-art19]\n"))
+    assert [p.field for p in problems(project)] == ["indicators.criminalisation_law.value"]
 
 
 def test_a_quote_over_the_limit_is_refused(project):

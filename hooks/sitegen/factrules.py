@@ -19,9 +19,9 @@ from .yamlsource import YamlDocument
 QUOTE_MAX_WORDS = 60
 # ISO 639 codes Babel knows (CLDR): es, en, pt, qu (Quechua), gn (Guaraní), ...
 LANGUAGE_CODES = frozenset(code for code in Locale("en").languages if code.isalpha() and code.islower())
-# An answer may rest on a law no longer in force when it says exactly that: the status
-# "repealed", and the type of the law that was repealed (read together with that status).
-ENDED_STATUSES = {"repealed", "struck_down"}
+# The one answer that may rest on a law no longer in force: the status that says so. (The
+# type of a repealed law is not today's answer: the index and comparison show it alone.)
+ABOUT_ENDED_LAW = {"criminalisation_status": {"repealed", "struck_down"}}
 
 
 def is_home_page(url: str) -> bool:
@@ -94,12 +94,10 @@ def ended_law_basis_problems(doc: YamlDocument, data: dict) -> list[Problem]:
     problems = []
     laws = {x.get("id"): x for x in data.get("laws") or []}
     sources = {s.get("id"): s for s in data.get("sources") or []}
-    answers = data.get("indicators") or {}
-    status = (answers.get("criminalisation_status") or {}).get("value")
-    for ind_id, answer in answers.items():
+    for ind_id, answer in (data.get("indicators") or {}).items():
         if not isinstance(answer, dict) or answer.get("value") in (None, m.UNKNOWN):
             continue
-        if ind_id in ("criminalisation_status", "criminalisation_law") and status in ENDED_STATUSES:
+        if answer.get("value") in ABOUT_ENDED_LAW.get(ind_id, ()):
             continue
         cited = [sources[sid] for sid in answer.get("sources") or [] if sid in sources]
         basis = [laws[s["law"]] for s in cited if s.get("law") in laws]
