@@ -78,6 +78,8 @@ def test_after_the_exit_neither_back_nor_forward_reaches_the_site(context, other
     entries = page.evaluate("history.length")
     _click_and_wait(page, page.locator("a.rt-map-link[href^='paises/hn/']"), "/paises/hn/")  # a link in an SVG map
     _click_and_wait(page, page.locator("article a[href^='#src-']").first, "#src-")  # an in-page link
+    target_top = page.evaluate("document.querySelector(':target').getBoundingClientRect().top")
+    assert target_top >= page.locator(".md-header").bounding_box()["y"] + page.locator(".md-header").bounding_box()["height"]
     _click_and_wait(page, page.locator(".md-path a").last, "/paises/")  # breadcrumb up a level
     page.locator(".md-header label[for=__search]").first.click()
     page.locator("input.md-search__input").fill("Bolivia")
