@@ -133,3 +133,40 @@ def test_theme_config_points_at_files_that_exist(built_site):
         lang = url.split("/")[0] if url.startswith(("en/", "pt/")) else ""
         assert base.rstrip("/") == lang  # each language searches its own index
         assert built_site.file_for(base + ("/" if base else "") + "search/search_index.json") is not None
+
+
+def test_pages_below_the_top_level_lead_up_without_back(built_site, site_data):
+    """Back leaves the site (links inside it replace the history entry), so every page below
+    the top level has breadcrumbs to the home page and its index, and every profile also
+    links to all the countries."""
+    maps = [u for u in built_site.html_urls() if re.fullmatch(r"mapas/[^/]+/", u)]
+    below = {"paises/": [f"paises/{c.slug}/" for c in site_data.countries], "mapas/": maps,
+             "materiales/": [f"materiales/{m.id}/" for m in site_data.materials]}
+    for lang in LANGUAGES:
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        for index, children in below.items():
+            assert children, index
+            for child in children:
+                url = prefix + child
+                page = built_site.page(url)
+                trail = re.search(r'<nav class="md-path"[^>]*>(.*?)</nav>', page.html, re.S)
+                assert trail, url
+                crumbs = [built_site.resolve(url, href) for href in re.findall(r'href="([^"]*)"', trail.group(1))]
+                assert [c.rstrip("/") for c in crumbs] == [prefix.rstrip("/"), (prefix + index).rstrip("/")], (url, crumbs)
+                if index == "paises/":
+                    backs = re.findall(r'<p class="rt-back"[^>]*><a href="([^"]*)"', page.article)
+                    assert prefix + index in [built_site.resolve(url, href) for href in backs], (url, backs)
+
+
+def test_the_safety_page_is_linked_next_to_the_quick_exit_on_every_page(built_site, site_data):
+    for url in built_site.html_urls():
+        if url.startswith(("materiales/files/", "data/")):
+            continue
+        page = built_site.page(url)
+        box = re.search(r'<div class="rt-quick-exit" data-rt-quick-exit>(.*?)</div>', page.html, re.S)
+        assert box, url
+        hrefs = re.findall(r'href="([^"]*)"', box.group(1))
+        assert hrefs[0] == site_data.settings.quick_exit_url, url
+        lang = page.lang if page.lang in LANGUAGES else DEFAULT_LANGUAGE
+        prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+        assert built_site.resolve(url, hrefs[1]) == prefix + "navegacion-segura/", url

@@ -2,6 +2,10 @@
 
 The Content-Security-Policy allows only the site itself. The theme writes a few small
 inline scripts; each is allowed by its SHA-256 hash, computed from the built pages.
+
+No Cache-Control header, on purpose (README.md, "Hosting", has the figures): `no-store` would
+make every returning reader download each page again, to keep out of the browser's cache
+copies that the history list already betrays and that "clear cached images and files" deletes.
 """
 
 from __future__ import annotations
