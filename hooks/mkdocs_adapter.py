@@ -15,13 +15,16 @@ import shutil
 from pathlib import Path
 
 from jinja2 import BytecodeCache
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from sitegen import headers, localize, model, opendata, pages, paths, searchindex, status, timings
+from sitegen.htmlblocks import GeneratedHtml
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
+from sitegen.render import safe_url
 from sitegen.views import Ui
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +46,6 @@ def _is_offline_build(config) -> bool:
 # data are loaded once per build (not once per language) and again only when they change.
 _cache: dict = {"fingerprint": None, "site": None}
 _not_found_pages: dict = {}
-_html_blocks: dict = {}  # (language, page path) -> generated HTML blocks, put back after Markdown
 _generated: set = set()  # (language, page path) of the pages made from data in this build
 _editors_status: dict = {}  # the translation status, worked out once per build
 _script_hashes: set = set()  # the theme's inline scripts met while writing pages, for the CSP
@@ -82,7 +84,6 @@ def on_config(config):
     if not i18n.building:
         # A new build command (or a `mkdocs serve` rebuild): nothing from the last one.
         timings.start_build()
-        _html_blocks.clear()
         _generated.clear()
         _editors_status.clear()
         _script_hashes.clear()
@@ -101,7 +102,12 @@ def on_config(config):
         config.extra["polyfills"] = [LOCAL_IFRAME_WORKER if "iframe-worker" in url else url
                                      for url in config.extra["polyfills"]]
     lang = i18n.current_language
-    config.site_name = site.settings.network_name.get(lang)[0]
+    # Material prints the site name as it is, in templates that do not escape: escaped here,
+    # once (escape() gives Markup, which Material's own `| e` does not escape again).
+    config.site_name = escape(site.settings.network_name.get(lang)[0])
+    # Generated HTML blocks go into Markdown's stash as they are, never parsed (htmlblocks.py).
+    if not any(isinstance(extension, GeneratedHtml) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(GeneratedHtml())
     return config
 
 
@@ -141,7 +147,6 @@ def on_files(files, config):
     with timings.measure("generate_pages"):
         generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls, editors_status)
     for page in generated:
-        _html_blocks[(lang, page.path)] = page.html_blocks
         _generated.add((lang, page.path))
         file = _generated_file(config, page.path, lang, default, page.markdown)
         # The attributes static-i18n reads for the language switcher and the sitemap.
@@ -183,6 +188,7 @@ _bytecode_cache = _MemoryBytecodeCache()
 
 def on_env(env, config, files):
     env.bytecode_cache = _bytecode_cache
+    env.filters["safe_url"] = safe_url  # for addresses from data in overrides/
     return env
 
 
@@ -192,25 +198,11 @@ def on_page_markdown(markdown, page, config, files):
     lang = _i18n(config).current_language
     if (lang, path) in _generated:
         return markdown  # a page made from data: no markers to fill
-    filled = pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
-    if filled == markdown:
-        return markdown
-    markdown, _html_blocks[(lang, path)] = pages.set_aside_html(filled)
-    return markdown
+    return pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
 
 
-def _blocks_of(page, config) -> dict:
-    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    return _html_blocks.get((_i18n(config).current_language, path), {})
-
-
-def on_page_content(html, page, config, files):
-    return pages.put_back_html(html, _blocks_of(page, config), searchable_only=True)
-
-
-@event_priority(-100)  # the page is written, and indexed by search: the last blocks go in
+@event_priority(-100)
 def on_post_page(output, page, config):
-    output = pages.put_back_html(output, _blocks_of(page, config))
     _script_hashes.update(headers.inline_script_hashes(output))
     return output
 
