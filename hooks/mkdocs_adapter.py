@@ -13,14 +13,16 @@ import datetime as dt
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
-from sitegen import headers, localize, model, opendata, pages, paths, searchindex, status, timings
+from sitegen import csp, headers, localize, model, opendata, pages, paths, searchindex, status, timings
 from sitegen.htmlblocks import GeneratedHtml
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
@@ -48,7 +50,14 @@ _cache: dict = {"fingerprint": None, "site": None}
 _not_found_pages: dict = {}
 _generated: set = set()  # (language, page path) of the pages made from data in this build
 _editors_status: dict = {}  # the translation status, worked out once per build
-_script_hashes: set = set()  # the theme's inline scripts met while writing pages, for the CSP
+_policy: dict = {}  # the Content-Security-Policy, worked out once per build from the templates
+_command: dict = {"serving": False}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` adds its own inline script to every page (live reload), which no
+    # policy written in the page could allow: the <meta> policy is left out there.
+    _command["serving"] = command == "serve"
 
 
 def _today() -> dt.date:
@@ -86,7 +95,7 @@ def on_config(config):
         timings.start_build()
         _generated.clear()
         _editors_status.clear()
-        _script_hashes.clear()
+        _policy.clear()
     try:
         # Once per build command: the other languages' builds reuse what was loaded.
         site = _load_if_changed() if not i18n.building else site_data()
@@ -189,7 +198,29 @@ _bytecode_cache = _MemoryBytecodeCache()
 def on_env(env, config, files):
     env.bytecode_cache = _bytecode_cache
     env.filters["safe_url"] = safe_url  # for addresses from data in overrides/
+    if not _policy:  # the first language built: the same policy serves them all
+        _policy["headers"] = csp.content_security_policy(csp.theme_script_hashes(
+            env, ["main.html", *config.theme.static_templates], _base_urls(config, files), config))
+        _policy["meta"] = csp.meta_policy(_policy["headers"])
     return env
+
+
+def _base_urls(config, files) -> set[str]:
+    """The `base_url` of every page in every language ("." at the root, "../.." two folders
+    down), and of the 404 pages: the places a theme script may be rendered for."""
+    i18n = _i18n(config)
+    others = tuple(f"{lang}/" for lang in i18n.build_languages if lang != i18n.default_language)
+    bases = {_root_path(config)}  # the 404 pages'
+    for file in files.documentation_pages():
+        url = file.url
+        for prefix in others:
+            url = url.removeprefix(prefix)
+        bases |= {get_relative_url(".", prefix + url) for prefix in ("", *others)}
+    return bases
+
+
+def _root_path(config) -> str:
+    return urlsplit(config.site_url or "/").path  # the base_url MkDocs gives error pages
 
 
 # -- Fill the markers of hand-written pages -----------------------------------------
@@ -199,12 +230,6 @@ def on_page_markdown(markdown, page, config, files):
     if (lang, path) in _generated:
         return markdown  # a page made from data: no markers to fill
     return pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
-
-
-@event_priority(-100)
-def on_post_page(output, page, config):
-    _script_hashes.update(headers.inline_script_hashes(output))
-    return output
 
 
 # -- Interface texts for the templates in overrides/ --------------------------------
@@ -225,6 +250,7 @@ def _ui_context(context, config):
     bundle = None if _is_offline_build(config) else _offline_bundle()
     context["offline_bundle"] = bundle and {
         "url": OFFLINE_BUNDLE_URL, "size": localize.human_size(bundle.stat().st_size, lang)}
+    context["csp"] = None if _command["serving"] else _policy.get("meta")
     return context
 
 
@@ -237,13 +263,13 @@ def on_template_context(context, template_name, config):
     return _ui_context(context, config)
 
 
+
 # -- One 404 page per language -------------------------------------------------------
 def on_post_template(output, template_name, config):
     # Every language build writes the same /404.html (the last language would win), so
     # each language's version is kept here and written where it belongs after the build.
     if template_name == "404.html":
         _not_found_pages[_i18n(config).current_language] = output
-        _script_hashes.update(headers.inline_script_hashes(output))
     return output
 
 
@@ -270,7 +296,7 @@ def on_post_build(config):
         target = site_dir / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.content)
-    # Security headers for hosts that read _headers, allowing the theme's inline scripts.
-    (site_dir / "_headers").write_text(headers.headers_file(headers.security_headers(_script_hashes)),
+    # Security headers for hosts that read _headers (the same policy as every page's <meta>).
+    (site_dir / "_headers").write_text(headers.headers_file(headers.security_headers(_policy["headers"])),
                                        encoding="utf-8")
     timings.finish_build()

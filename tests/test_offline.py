@@ -3,6 +3,7 @@ and search in every language, published by the site with its size."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -84,3 +85,16 @@ def test_site_publishes_the_bundle_and_links_it_with_its_size(bundle, tmp_path, 
         assert site.resolve(prefix + "paises/ar/", link) == "descargas/sitio-sin-conexion.zip"
         size = page.text.split(label)[1].split(")")[0]
         assert_size_shown(size, published.stat().st_size)
+
+
+def test_every_page_of_the_bundle_carries_the_policy(unpacked):
+    pages = sorted(unpacked.rglob("*.html"))
+    assert len(pages) > 100 and unpacked / "en/404.html" in pages
+    policies = set()
+    for path in pages:
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text(encoding="utf-8"))
+        assert len(found) == 1, path
+        policies.add(found[0])
+    assert len(policies) == 1  # one policy for the whole bundle
+    policy = policies.pop()
+    assert "script-src &#39;self&#39; &#39;sha256-" in policy and "frame-ancestors" not in policy
