@@ -20,7 +20,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, normalize_url
 
 from sitegen import csp, headers, localize, model, opendata, pages, paths, searchindex, status, timings
 from sitegen.htmlblocks import GeneratedHtml
@@ -210,13 +210,22 @@ def _base_urls(config, files) -> set[str]:
     down), and of the 404 pages: the places a theme script may be rendered for."""
     i18n = _i18n(config)
     others = tuple(f"{lang}/" for lang in i18n.build_languages if lang != i18n.default_language)
-    bases = {_root_path(config)}  # the 404 pages'
+    bases = {_not_found_base(config, lang) for lang in i18n.build_languages}
     for file in files.documentation_pages():
         url = file.url
         for prefix in others:
             url = url.removeprefix(prefix)
         bases |= {get_relative_url(".", prefix + url) for prefix in ("", *others)}
     return bases
+
+
+def _not_found_base(config, lang: str) -> str:
+    """The base_url of a language's 404 page. A host serves it at any missing address, so
+    its links start at the site's root; in the offline bundle, opened as a file from its
+    own folder, they are relative to it."""
+    if not _is_offline_build(config):
+        return _root_path(config)
+    return "." if lang == _i18n(config).default_language else ".."
 
 
 def _root_path(config) -> str:
@@ -260,8 +269,26 @@ def on_page_context(context, page, config, nav):
 
 
 def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        _not_found_context(context, config)
     return _ui_context(context, config)
 
+
+def _not_found_context(context, config) -> None:
+    """The 404 page's links: from its own place (see _not_found_base), and a language
+    switcher that leads to each language's home page (static-i18n would leave the links
+    of the last page it rendered)."""
+    i18n = _i18n(config)
+    base = _not_found_base(config, i18n.current_language)
+    if base != context["base_url"]:
+        context["base_url"] = base
+        context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+    root = "" if _is_offline_build(config) else _root_path(config)
+    homes = [{**alternate, "link": root + paths.language_prefix(alternate["lang"], i18n.default_language)
+              + paths.page_url("index.md", config.use_directory_urls)} for alternate in config.extra.get("alternate", [])]
+    # static-i18n sets the switcher's links as an attribute, which templates read first.
+    config.extra.alternate = homes
 
 
 # -- One 404 page per language -------------------------------------------------------

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -98,3 +99,30 @@ def test_every_page_of_the_bundle_carries_the_policy(unpacked):
     assert len(policies) == 1  # one policy for the whole bundle
     policy = policies.pop()
     assert "script-src &#39;self&#39; &#39;sha256-" in policy and "frame-ancestors" not in policy
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_pages_work_from_file_urls(browser, unpacked, lang):
+    prefix, _, other_language = LANGS[lang]
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    failed, refused = [], []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.goto((unpacked / prefix / "404.html").as_uri())
+    # the theme's stylesheet and scripts come from the bundle's own files, under its policy
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert page.evaluate("typeof document$") == "object"
+    assert not failed and not refused, (failed, refused)
+    # every address on the page leads to a file of the bundle
+    addresses = page.evaluate("""() => [...document.querySelectorAll('a[href], link[href], script[src]')]
+                                  .map(e => e.href || e.src).filter(u => u.startsWith('file:'))""")
+    assert len(addresses) > 10
+    for address in addresses:
+        path = Path(unquote(urlsplit(address).path))
+        assert path.is_file() and unpacked in path.parents, (lang, address)
+    # home in its language, and the language switcher to the others' home pages
+    switcher = page.evaluate("""() => [...document.querySelectorAll('a.md-select__link')].map(a => a.href)""")
+    assert switcher == [(unpacked / p / "index.html").as_uri() for p, _, _ in LANGS.values()]
+    page.locator(".md-content").get_by_role("link").first.click()
+    assert page.url == (unpacked / prefix / "index.html").as_uri()
+    page.close()
