@@ -14,16 +14,21 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from jinja2 import BytecodeCache
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url, normalize_url
 
-from sitegen import headers, localize, model, opendata, pages, paths, searchindex, status, timings
+from sitegen import csp, headers, localize, model, opendata, pages, paths, searchindex, status, timings
+from sitegen.htmlblocks import GeneratedHtml
 from sitegen.load import fingerprint, load_site
 from sitegen.problems import DataProblems
 from sitegen.symlinks import symlink_problems
+from sitegen.render import safe_url
 from sitegen.views import Ui
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,13 +50,19 @@ def _is_offline_build(config) -> bool:
 # data are loaded once per build (not once per language) and again only when they change.
 _cache: dict = {"fingerprint": None, "site": None}
 _not_found_pages: dict = {}
-_html_blocks: dict = {}  # (language, page path) -> generated HTML blocks, put back after Markdown
 _generated: set = set()  # (language, page path) of the pages made from data in this build
 _editors_status: dict = {}  # the translation status, worked out once per build
-_script_hashes: set = set()  # the theme's inline scripts met while writing pages, for the CSP
 _serve = {"watching": False, "refused": False}  # `mkdocs serve` after its first build; data refused
 KEPT_SITE = ("Los datos tienen problemas (ver arriba): se sigue mostrando el último sitio correcto. "
              "/ The data have problems (see above): the last good site is still served.")
+_policy: dict = {}  # the Content-Security-Policy, worked out once per build from the templates
+_command: dict = {"serving": False}  # set by on_startup
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` adds its own inline script to every page (live reload), which no
+    # policy written in the page could allow: the <meta> policy is left out there.
+    _command["serving"] = command == "serve"
 
 
 def _today() -> dt.date:
@@ -87,10 +98,9 @@ def on_config(config):
     if not i18n.building:
         # A new build command (or a `mkdocs serve` rebuild): nothing from the last one.
         timings.start_build()
-        _html_blocks.clear()
         _generated.clear()
         _editors_status.clear()
-        _script_hashes.clear()
+        _policy.clear()
     try:
         if not i18n.building:
             # Before MkDocs lists and copies docs/, and even when the data are cached.
@@ -117,7 +127,12 @@ def on_config(config):
         config.extra["polyfills"] = [LOCAL_IFRAME_WORKER if "iframe-worker" in url else url
                                      for url in config.extra["polyfills"]]
     lang = i18n.current_language
-    config.site_name = site.settings.network_name.get(lang)[0]
+    # Material prints the site name as it is, in templates that do not escape: escaped here,
+    # once (escape() gives Markup, which Material's own `| e` does not escape again).
+    config.site_name = escape(site.settings.network_name.get(lang)[0])
+    # Generated HTML blocks go into Markdown's stash as they are, never parsed (htmlblocks.py).
+    if not any(isinstance(extension, GeneratedHtml) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(GeneratedHtml())
     return config
 
 
@@ -176,7 +191,6 @@ def on_files(files, config):
     with timings.measure("generate_pages"):
         generated = pages.generated_pages(site, lang, _today(), commentaries, config.use_directory_urls, editors_status)
     for page in generated:
-        _html_blocks[(lang, page.path)] = page.html_blocks
         _generated.add((lang, page.path))
         file = _generated_file(config, page.path, lang, default, page.markdown)
         # The attributes static-i18n reads for the language switcher and the sitemap.
@@ -218,7 +232,39 @@ _bytecode_cache = _MemoryBytecodeCache()
 
 def on_env(env, config, files):
     env.bytecode_cache = _bytecode_cache
+    env.filters["safe_url"] = safe_url  # for addresses from data in overrides/
+    if not _policy:  # the first language built: the same policy serves them all
+        _policy["headers"] = csp.content_security_policy(csp.theme_script_hashes(
+            env, ["main.html", *config.theme.static_templates], _base_urls(config, files), config))
+        _policy["meta"] = csp.meta_policy(_policy["headers"])
     return env
+
+
+def _base_urls(config, files) -> set[str]:
+    """The `base_url` of every page in every language ("." at the root, "../.." two folders
+    down), and of the 404 pages: the places a theme script may be rendered for."""
+    i18n = _i18n(config)
+    others = tuple(f"{lang}/" for lang in i18n.build_languages if lang != i18n.default_language)
+    bases = {_not_found_base(config, lang) for lang in i18n.build_languages}
+    for file in files.documentation_pages():
+        url = file.url
+        for prefix in others:
+            url = url.removeprefix(prefix)
+        bases |= {get_relative_url(".", prefix + url) for prefix in ("", *others)}
+    return bases
+
+
+def _not_found_base(config, lang: str) -> str:
+    """The base_url of a language's 404 page. A host serves it at any missing address, so
+    its links start at the site's root; in the offline bundle, opened as a file from its
+    own folder, they are relative to it."""
+    if not _is_offline_build(config):
+        return _root_path(config)
+    return "." if lang == _i18n(config).default_language else ".."
+
+
+def _root_path(config) -> str:
+    return urlsplit(config.site_url or "/").path  # the base_url MkDocs gives error pages
 
 
 # -- Fill the markers of hand-written pages -----------------------------------------
@@ -227,27 +273,7 @@ def on_page_markdown(markdown, page, config, files):
     lang = _i18n(config).current_language
     if (lang, path) in _generated:
         return markdown  # a page made from data: no markers to fill
-    filled = pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
-    if filled == markdown:
-        return markdown
-    markdown, _html_blocks[(lang, path)] = pages.set_aside_html(filled)
-    return markdown
-
-
-def _blocks_of(page, config) -> dict:
-    path = getattr(page.file, "norm_src_uri", page.file.src_uri)
-    return _html_blocks.get((_i18n(config).current_language, path), {})
-
-
-def on_page_content(html, page, config, files):
-    return pages.put_back_html(html, _blocks_of(page, config), searchable_only=True)
-
-
-@event_priority(-100)  # the page is written, and indexed by search: the last blocks go in
-def on_post_page(output, page, config):
-    output = pages.put_back_html(output, _blocks_of(page, config))
-    _script_hashes.update(headers.inline_script_hashes(output))
-    return output
+    return pages.fill_markers(markdown, path, lang, site_data(), config.use_directory_urls)
 
 
 # -- Interface texts for the templates in overrides/ --------------------------------
@@ -268,6 +294,7 @@ def _ui_context(context, config):
     bundle = None if _is_offline_build(config) else _offline_bundle()
     context["offline_bundle"] = bundle and {
         "url": OFFLINE_BUNDLE_URL, "size": localize.human_size(bundle.stat().st_size, lang)}
+    context["csp"] = None if _command["serving"] else _policy.get("meta")
     return context
 
 
@@ -277,7 +304,26 @@ def on_page_context(context, page, config, nav):
 
 
 def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        _not_found_context(context, config)
     return _ui_context(context, config)
+
+
+def _not_found_context(context, config) -> None:
+    """The 404 page's links: from its own place (see _not_found_base), and a language
+    switcher that leads to each language's home page (static-i18n would leave the links
+    of the last page it rendered)."""
+    i18n = _i18n(config)
+    base = _not_found_base(config, i18n.current_language)
+    if base != context["base_url"]:
+        context["base_url"] = base
+        context["extra_css"] = [normalize_url(path, None, base) for path in config.extra_css]
+        context["extra_javascript"] = [normalize_url(str(script), None, base) for script in config.extra_javascript]
+    root = "" if _is_offline_build(config) else _root_path(config)
+    homes = [{**alternate, "link": root + paths.language_prefix(alternate["lang"], i18n.default_language)
+              + paths.page_url("index.md", config.use_directory_urls)} for alternate in config.extra.get("alternate", [])]
+    # static-i18n sets the switcher's links as an attribute, which templates read first.
+    config.extra.alternate = homes
 
 
 # -- One 404 page per language -------------------------------------------------------
@@ -286,7 +332,6 @@ def on_post_template(output, template_name, config):
     # each language's version is kept here and written where it belongs after the build.
     if template_name == "404.html":
         _not_found_pages[_i18n(config).current_language] = output
-        _script_hashes.update(headers.inline_script_hashes(output))
     return output
 
 
@@ -313,7 +358,7 @@ def on_post_build(config):
         target = site_dir / item.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.content)
-    # Security headers for hosts that read _headers, allowing the theme's inline scripts.
-    (site_dir / "_headers").write_text(headers.headers_file(headers.security_headers(_script_hashes)),
+    # Security headers for hosts that read _headers (the same policy as every page's <meta>).
+    (site_dir / "_headers").write_text(headers.headers_file(headers.security_headers(_policy["headers"])),
                                        encoding="utf-8")
     timings.finish_build()

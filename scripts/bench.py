@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT))
 
 from hooks.sitegen.load import load_site  # noqa: E402
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
-from hooks.sitegen.pages import fill_markers, generated_pages, put_back_html  # noqa: E402
+from hooks.sitegen.htmlblocks import unmarked  # noqa: E402
+from hooks.sitegen.pages import fill_markers, generated_pages  # noqa: E402
 
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -95,12 +96,12 @@ def baseline_project(target: Path) -> Path:
             rel = src.relative_to(ROOT / "docs" / lang).as_posix()
             dest = docs / lang / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(fill_markers(src.read_text(encoding="utf-8"), rel, lang, site), encoding="utf-8")
+            dest.write_text(unmarked(fill_markers(src.read_text(encoding="utf-8"), rel, lang, site)), encoding="utf-8")
         for page in generated_pages(site, lang, __import__("datetime").date.today()):
             dest = docs / lang / page.path
             dest.parent.mkdir(parents=True, exist_ok=True)
             # the whole page as Markdown, its HTML blocks in place (as any plain page would be)
-            dest.write_text(put_back_html(page.markdown, page.html_blocks), encoding="utf-8")
+            dest.write_text(unmarked(page.markdown), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # The theme overrides read the hooks' interface texts: the baseline uses plain Material.
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)

@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from hooks.sitegen.load import load_site  # noqa: E402
+from tests.hostile import add_hostile_data  # noqa: E402
 from tests.htmlpages import BuiltSite  # noqa: E402
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -49,13 +50,13 @@ def built_site(tmp_path_factory) -> BuiltSite:
 
 
 # Edge cases the real content does not have (and must not have): a page not yet
-# translated, a hostile string in YAML, an old review date, an editor's commentary.
+# translated, hostile strings in YAML (tests/hostile.py), an old review date, an
+# editor's commentary.
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
 
 
-@pytest.fixture(scope="session")
-def edge_project(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("edge") / "project")
+def make_edge_project(target: Path) -> Path:
+    project = copy_project(target)
     (project / "docs/es/solo-en-espanol.md").write_text(
         "# Página de prueba\n\nTexto que todavía no se tradujo.\n", encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -73,7 +74,13 @@ def edge_project(tmp_path_factory) -> Path:
     (project / "docs/en/paises").mkdir(parents=True, exist_ok=True)
     (project / "docs/en/paises/ar.md").write_text(
         "# Argentina\n\nAn editor's commentary on AMMAR's work.\n", encoding="utf-8")
+    add_hostile_data(project)
     return project
+
+
+@pytest.fixture(scope="session")
+def edge_project(tmp_path_factory) -> Path:
+    return make_edge_project(tmp_path_factory.mktemp("edge") / "project")
 
 
 @pytest.fixture(scope="session")

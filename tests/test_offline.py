@@ -3,10 +3,12 @@ and search in every language, published by the site with its size."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -84,3 +86,43 @@ def test_site_publishes_the_bundle_and_links_it_with_its_size(bundle, tmp_path, 
         assert site.resolve(prefix + "paises/ar/", link) == "descargas/sitio-sin-conexion.zip"
         size = page.text.split(label)[1].split(")")[0]
         assert_size_shown(size, published.stat().st_size)
+
+
+def test_every_page_of_the_bundle_carries_the_policy(unpacked):
+    pages = sorted(unpacked.rglob("*.html"))
+    assert len(pages) > 100 and unpacked / "en/404.html" in pages
+    policies = set()
+    for path in pages:
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text(encoding="utf-8"))
+        assert len(found) == 1, path
+        policies.add(found[0])
+    assert len(policies) == 1  # one policy for the whole bundle
+    policy = policies.pop()
+    assert "script-src &#39;self&#39; &#39;sha256-" in policy and "frame-ancestors" not in policy
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_pages_work_from_file_urls(browser, unpacked, lang):
+    prefix, _, other_language = LANGS[lang]
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    failed, refused = [], []
+    page.on("requestfailed", lambda r: failed.append(r.url))
+    page.on("console", lambda msg: refused.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.goto((unpacked / prefix / "404.html").as_uri())
+    # the theme's stylesheet and scripts come from the bundle's own files, under its policy
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert page.evaluate("typeof document$") == "object"
+    assert not failed and not refused, (failed, refused)
+    # every address on the page leads to a file of the bundle
+    addresses = page.evaluate("""() => [...document.querySelectorAll('a[href], link[href], script[src]')]
+                                  .map(e => e.href || e.src).filter(u => u.startsWith('file:'))""")
+    assert len(addresses) > 10
+    for address in addresses:
+        path = Path(unquote(urlsplit(address).path))
+        assert path.is_file() and unpacked in path.parents, (lang, address)
+    # home in its language, and the language switcher to the others' home pages
+    switcher = page.evaluate("""() => [...document.querySelectorAll('a.md-select__link')].map(a => a.href)""")
+    assert switcher == [(unpacked / p / "index.html").as_uri() for p, _, _ in LANGS.values()]
+    page.locator(".md-content").get_by_role("link").first.click()
+    assert page.url == (unpacked / prefix / "index.html").as_uri()
+    page.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -105,25 +106,51 @@ def test_markers_in_hand_written_pages(site):
     assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
 
 
-def test_generated_html_is_set_aside_from_markdown_and_put_back_whole(site):
-    from hooks.sitegen.pages import put_back_html, set_aside_html
+def _markdown(text: str) -> str:
+    import markdown
+    from hooks.sitegen.htmlblocks import GeneratedHtml
+    return markdown.markdown(text, extensions=["attr_list", "md_in_html", GeneratedHtml()])
+
+
+def test_generated_html_reaches_the_page_untouched_by_markdown(site):
+    from hooks.sitegen.htmlblocks import END, START
     page = profile_page(site, site.countries[0], "en", TODAY, commentary="An *editor's* note.")
-    markdown, blocks = set_aside_html(page.markdown)
-    assert blocks and "<div" not in markdown and "<svg" not in markdown
-    assert "## " in markdown and "An *editor's* note." in markdown  # headings and editors' text stay Markdown
-    rendered = "\n".join(f"<p>{line}</p>" if line.startswith("<!--rt-html") else line for line in markdown.split("\n"))
-    restored = put_back_html(rendered, blocks)
-    for block in blocks.values():
-        assert block in restored
-    foreign = '<div lang="es" markdown="1">\n\nTexto *en español*.\n\n</div>'
-    assert set_aside_html(foreign)[1] == {}  # asks for Markdown inside: left to Markdown
+    html = _markdown(page.markdown)
+    assert START not in html and END not in html
+    blocks = re.findall(re.escape(START) + r"(.*?)" + re.escape(END), page.markdown, re.S)
+    assert len(blocks) > 8
+    for block in blocks:
+        assert block in html  # as the template wrote it, not a character changed
+    assert "<em>editor's</em>" in html  # editors' Markdown is still Markdown
+    assert re.search(r'<h2 id="laws">', html)  # and so are the headings
 
 
-def test_blocks_search_skips_wait_until_the_page_is_indexed(site):
-    from hooks.sitegen.pages import put_back_html, set_aside_html
-    markdown, blocks = set_aside_html(profile_page(site, site.countries[0], "es", TODAY).markdown)
-    excluded = [k for k, b in blocks.items() if "data-search-exclude" in b[: b.find(">") + 1]]
-    assert excluded  # the source list, the change log...
-    for_search = put_back_html(markdown, blocks, searchable_only=True)
-    assert all(f"<!--rt-html:{k}-->" in for_search for k in excluded)
-    assert "<!--rt-html:" not in put_back_html(for_search, blocks)
+def test_a_text_from_data_never_reaches_markdown(site):
+    text = f"{HOSTILE}\n\n[x](javascript:alert(1)) <https://example.org>\n\n# not a heading"
+    country = site.countries[0]
+    answers = dict(country.answers)
+    first = next(iter(answers))
+    answers[first] = dataclasses.replace(answers[first], note=m.Text(text, text, text))
+    hostile = dataclasses.replace(country, summary=m.Text(text), answers=answers)
+    html = _markdown(profile_page(with_country(site, hostile), hostile, "es", TODAY).markdown)
+    assert "<script>" not in html
+    assert "[x](javascript:alert(1)) &lt;https://example.org&gt;" in html
+    assert "<a href=\"javascript" not in html and "<h1>not a heading" not in html
+    assert html.count("# not a heading</p>") == 2  # the summary's third paragraph, and the note's
+
+
+def test_data_cannot_forge_a_block_or_a_placeholder():
+    from markupsafe import escape
+    from hooks.sitegen.htmlblocks import END, START, html_block
+    forged = escape(f"{END}[x](javascript:alert(1)){START}\x02wzxhzdk:0\x03")
+    html = _markdown(html_block(f"<p>{forged}</p>") + "\n\n# Title")
+    assert "javascript:alert(1)" in html and 'href="javascript' not in html
+    assert "wzxhzdk" in html and "<h1" in html  # the fake placeholder stays text, the block is not repeated
+
+
+def test_wrap_foreign_escapes_the_notice(site):
+    from hooks.sitegen.pages import wrap_foreign
+    hostile = dataclasses.replace(site, ui={**site.ui, "text_not_translated_notice": m.Text(HOSTILE, HOSTILE, HOSTILE)})
+    html = _markdown(wrap_foreign("Texto *en español*.", "es", "en", hostile))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<div lang="es">' in html and "<em>en español</em>" in html

@@ -1,7 +1,8 @@
 """The `_headers` file read by Netlify and Cloudflare Pages: security headers for every page.
 
-The Content-Security-Policy allows only the site itself. The theme writes a few small
-inline scripts; each is allowed by its SHA-256 hash, computed from the built pages.
+The Content-Security-Policy comes from csp.py; every page also carries it in a `<meta>`
+(without `frame-ancestors`), and its referrer policy in `<meta name="referrer">`. The other
+headers here have no `<meta>` form: only hosts that read this file send them.
 
 No Cache-Control header, on purpose (README.md, "Hosting", has the figures): `no-store` would
 make every returning reader download each page again, to keep out of the browser's cache
@@ -10,38 +11,10 @@ copies that the history list already betrays and that "clear cached images and f
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
-
-
-def inline_script_hashes(html: str) -> set[str]:
-    """CSP source expressions for the inline scripts of one page."""
-    return {f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
-            for body in _INLINE_SCRIPT.findall(html)}
-
-
-def content_security_policy(script_hashes) -> str:
-    return "; ".join([
-        "default-src 'self'",
-        "script-src " + " ".join(["'self'", *sorted(script_hashes)]),
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ])
-
-
-def security_headers(script_hashes) -> dict[str, str]:
+def security_headers(policy: str) -> dict[str, str]:
     return {
-        "Content-Security-Policy": content_security_policy(script_hashes),
+        "Content-Security-Policy": policy,
         "Referrer-Policy": "no-referrer",
         "X-Content-Type-Options": "nosniff",
         "X-Frame-Options": "DENY",

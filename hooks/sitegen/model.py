@@ -205,15 +205,11 @@ class Settings:
 
 @dataclass(frozen=True)
 class GeneratedPage:
-    """A page made from data: its path inside a language folder and its Markdown.
-
-    `html_blocks` holds the page's generated HTML blocks, which the Markdown carries only as
-    placeholders (see pages.set_aside_html): they go into the page after Markdown ran.
-    """
+    """A page made from data: its path inside a language folder and its Markdown, whose
+    generated HTML blocks are marked for Markdown to leave alone (see htmlblocks.py)."""
 
     path: str  # e.g. "paises/ar.md"
     markdown: str
-    html_blocks: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 `generated_pages()` lists the pages; `fill_markers()` fills the markers that
 hand-written pages may hold (`<!-- sitio:paises -->`, `contacto`, `cifras`, `indicadores`,
-`recuento`, `tipos-de-fuente`, `descargas`); `set_aside_html()` / `put_back_html()` keep generated
-HTML out of Markdown's way.
+`recuento`, `tipos-de-fuente`, `descargas`). Every block of HTML they write is marked as such
+(htmlblocks.py), so Markdown never reads it.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import materials as mat
 from . import model as m
 from . import regional
+from .htmlblocks import html_block
 from .model import GeneratedPage
 from .localize import country_name, long_date
 from .paths import COUNTRIES_INDEX, profile_path, relative_url
@@ -43,9 +44,9 @@ def _with_commentary(render_page, commentary: str | None) -> str:
 
 def wrap_foreign(markdown: str, text_lang: str, page_lang: str, site: m.SiteData) -> str:
     """Hand-written text in another language, marked as such for readers and screen readers."""
-    notice = Ui(site, page_lang).text_not_translated_notice
-    return (f'<p class="rt-untranslated-notice">{notice}</p>\n\n'
-            f'<div lang="{text_lang}" markdown="1">\n\n{markdown}\n\n</div>')
+    notice = html_block(Markup('<p class="rt-untranslated-notice">{}</p>').format(
+        Ui(site, page_lang).text_not_translated_notice))
+    return f'{notice}<div lang="{escape(text_lang)}" markdown="1">\n\n{markdown}\n\n</div>'
 
 
 def profile_page(site: m.SiteData, country: m.Country, lang: str, today: dt.date,
@@ -126,51 +127,7 @@ def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: d
     pages += map_pages(site, lang, directory_urls)
     if site.campaign:
         pages += mat.materials_pages(site, site.materials, site.topics, lang, directory_urls, campaign=site.campaign)
-    return [GeneratedPage(p.path, *set_aside_html(p.markdown)) for p in pages]
-
-
-_PLACEHOLDER = "<!--rt-html:{}-->"
-_PLACEHOLDERS = re.compile(r"<p><!--rt-html:(\d+)--></p>|<!--rt-html:(\d+)-->")
-
-
-def set_aside_html(markdown: str) -> tuple[str, dict]:
-    """Takes the generated HTML blocks out of a page's Markdown, leaving placeholders.
-
-    Markdown has nothing to do with HTML the templates already wrote, yet parsing it is
-    most of the cost of converting a generated page; the blocks are put back by
-    `put_back_html` after conversion (still before search indexing). Markdown headings,
-    editors' text and blocks that ask for Markdown inside (markdown="1") stay as they are.
-    """
-    blocks: dict = {}
-    chunks = markdown.split("\n\n")
-    for n, chunk in enumerate(chunks):
-        stripped = chunk.strip()
-        # (a lone closing tag may end a markdown="1" block: Markdown must see it)
-        if stripped.startswith("<") and not stripped.startswith(("<!--", "</")) and 'markdown="1"' not in stripped:
-            key = str(len(blocks))
-            blocks[key] = stripped
-            chunks[n] = _PLACEHOLDER.format(key)
-    return "\n\n".join(chunks), blocks
-
-
-def _excluded_from_search(block: str) -> bool:
-    return "data-search-exclude" in block[: block.find(">") + 1]
-
-
-def put_back_html(html: str, blocks: dict, *, searchable_only: bool = False) -> str:
-    """Puts the set-aside blocks back. With `searchable_only`, blocks that search skips
-    anyway (maps, source lists, tables marked data-search-exclude) keep their placeholder,
-    to be put back once the page is indexed: the search indexer need not parse them."""
-    if not blocks:
-        return html
-
-    def block(match):
-        key = match.group(1) or match.group(2)
-        if searchable_only and _excluded_from_search(blocks[key]):
-            return match.group(0)
-        return blocks[key]
-
-    return _PLACEHOLDERS.sub(block, html)
+    return pages
 
 
 def strip_title(markdown: str) -> str:
@@ -181,7 +138,10 @@ def strip_title(markdown: str) -> str:
 def fill_markers(markdown: str, page: str, lang: str, site: m.SiteData, directory_urls: bool = True) -> str:
     """Replaces `<!-- sitio:... -->` markers in a hand-written page with generated parts."""
     def replace(match: re.Match) -> str:
-        name = match.group(1)
+        generated = part(match.group(1))
+        return match.group(0) if generated is None else html_block(generated)
+
+    def part(name: str) -> str | None:
         ui = Ui(site, lang)
         if name == "paises":
             return render("country-list.md.j2", countries=country_list_view(site, lang, page, directory_urls), ui=ui)
@@ -196,6 +156,6 @@ def fill_markers(markdown: str, page: str, lang: str, site: m.SiteData, director
             template = {"indicadores": "methodology-indicators.md.j2", "tipos-de-fuente": "methodology-sources.md.j2",
                         "descargas": "methodology-downloads.md.j2"}[name]
             return render(template, v=regional.methodology_view(site, lang, directory_urls), ui=ui)
-        return match.group(0)  # unknown markers stay as HTML comments (invisible)
+        return None  # unknown markers stay as HTML comments (invisible)
 
     return _MARKER.sub(replace, markdown)
