@@ -76,5 +76,6 @@ def add_hostile_data(project: Path) -> None:
     _append_to_texts(ar, "note", "\n\n" + PARAGRAPHS, indent="    ")  # the first note: legal_model
     _append_to_texts(ar, "summary", "\n\n" + PARAGRAPHS)
     _append_to_texts(ar, "text", "\n\n" + PARAGRAPHS, indent="    ")  # the first change in the changelog
-    _replace(ar, 'title: "Prostitution in Argentina"', f"title: {_quoted('Prostitution in Argentina ' + MARKUP)}")
+    _replace(ar, 'title: "Promoción y Facilitación de la Prostitución"',
+             f"title: {_quoted('Promoción y Facilitación de la Prostitución ' + MARKUP)}")
     _append_to_texts(data / "indicators.yml", "question", QUESTION_ADDITION, indent="        ")  # legal_model
