@@ -6,8 +6,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Material 9.7+ prints an end-of-life notice on every build; it is not for our editors.
 export NO_MKDOCS_2_WARNING := 1
+# The engine that builds and serves: MkDocs, or its drop-in fork ProperDocs
+# (`make build ENGINE=properdocs`; README, "Maintenance").
+ENGINE ?= mkdocs
+ENGINES := mkdocs properdocs
+ifneq ($(words $(filter $(ENGINES),$(ENGINE))),1)
+$(error ENGINE must be one of: $(ENGINES) (not "$(ENGINE)"))
+endif
 
-.PHONY: serve build offline test check status bench lock clean new-country new-material materials browser verification-sheet
+.PHONY: serve build offline test check status bench compare-engines lock clean new-country new-material materials browser verification-sheet
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -16,14 +23,14 @@ $(BIN)/.installed: requirements.txt
 	touch $@
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/$(ENGINE) serve --livereload --dev-addr 127.0.0.1:8000
 
 # The published site includes the offline bundle (made first, then linked from every page).
 build: $(BIN)/.installed offline
-	$(BIN)/mkdocs build --strict
+	$(BIN)/$(ENGINE) build --strict
 
 offline: $(BIN)/.installed
-	$(BIN)/python scripts/make_offline.py
+	$(BIN)/python scripts/make_offline.py --engine $(ENGINE)
 
 check: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.check
@@ -40,6 +47,10 @@ status: $(BIN)/.installed
 
 bench: $(BIN)/.installed
 	$(BIN)/python scripts/bench.py
+
+# Builds the site with MkDocs and with ProperDocs and compares them byte for byte.
+compare-engines: $(BIN)/.installed
+	$(BIN)/python scripts/compare_engines.py
 
 new-country: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold country "$(ISO)"

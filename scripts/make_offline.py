@@ -5,7 +5,8 @@ navigation, language switching and search in every language, for reading without
 Builds the site with Material's offline plugin (OFFLINE=true: plain .html addresses, the
 search index as a script) into a temporary folder, then zips it with fixed dates and
 order so the same content gives the same zip. `make build` then publishes the zip and
-links it from every page's footer with its size.
+links it from every page's footer with its size. `--engine properdocs` builds it with
+ProperDocs instead of MkDocs (`make build ENGINE=properdocs`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ DEFAULT_OUT = ROOT / "offline" / "sitio-sin-conexion.zip"
 FOLDER = "sitio-sin-conexion"  # the folder the zip unpacks to
 SKIP_SUFFIXES = (".map",)  # source maps: for developers only
 SKIP_NAMES = ("_headers",)
+ENGINES = ("mkdocs", "properdocs")  # ProperDocs: the drop-in fork of MkDocs 1.6 (README, "Maintenance")
 
 
-def build_offline(site_dir: Path) -> None:
+def build_offline(site_dir: Path, engine: str = "mkdocs") -> None:
     env = {**os.environ, "OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "-q", "-d", str(site_dir)], cwd=ROOT, env=env,
+    command = Path(sys.executable).with_name(engine)
+    result = subprocess.run([str(command), "build", "--strict", "-q", "-d", str(site_dir)], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stderr)
@@ -52,10 +54,11 @@ def write_zip(site_dir: Path, out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
         site_dir = Path(tmp) / "site"
-        build_offline(site_dir)
+        build_offline(site_dir, args.engine)
         write_zip(site_dir, args.out)
     print(f"{args.out}: {args.out.stat().st_size / 1024 / 1024:.1f} MB")
     return 0

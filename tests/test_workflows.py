@@ -4,6 +4,8 @@ Validity is checked with check-jsonschema's built-in schemas (vendored in the pa
 this works offline). Each workflow `run:` step may only call Makefile targets that the
 README documents: CI then cannot do something a contributor cannot reproduce with the
 README's commands, and a renamed or removed target breaks a test, not a deployment.
+Each action is pinned by a full commit SHA with its version in a comment, on a major that
+runs on Node 24, and checkouts keep no credentials.
 """
 
 from __future__ import annotations
@@ -164,7 +166,10 @@ def workflow_targets(name: str) -> list[str]:
 
 
 def test_pull_request_workflow_checks_builds_and_tests():
-    assert workflow_targets("pr.yml") == ["check", "build", "test"]
+    targets: dict[str, list[str]] = {}
+    for job_id, script in run_steps(GITHUB / "workflows" / "pr.yml"):
+        targets.setdefault(job_id, []).extend(t for call in make_calls(script) for t in call)
+    assert targets == {"check": ["check", "build", "test"], "engines": ["compare-engines"]}
     uses = [step.get("uses", "") for step in _steps("pr.yml")]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
 
@@ -182,3 +187,81 @@ def test_deploy_workflow_builds_and_publishes_with_pages_actions():
 def _steps(name: str) -> list[dict]:
     data = yaml.safe_load((GITHUB / "workflows" / name).read_text(encoding="utf-8"))
     return [step for job in data["jobs"].values() for step in job.get("steps") or []]
+
+
+# -- actions pinned by commit, on Node 24, checkouts without credentials ---------------
+
+# The first major of each action that runs on Node 24 (Node 20 left GitHub's runners on
+# 2026-09-16). An action missing here must be added, with that major, before it is used.
+NODE24_MAJORS = {
+    "actions/checkout": 5,
+    "actions/setup-python": 6,
+    "actions/setup-node": 5,
+    "actions/cache": 5,
+    "actions/configure-pages": 6,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+    "actions/upload-artifact": 6,
+}
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
+PINNED = re.compile(r"^(?P<action>[\w.-]+/[\w.-]+)(?:/[\w./-]+)?@(?P<sha>[0-9a-f]{40})$")
+VERSION_COMMENT = re.compile(r"^v(?P<major>\d+)(?:\.\d+){0,2}$")
+
+
+def pin_problems(text: str) -> list[str]:
+    """What is wrong with the `uses:` lines and checkouts of one workflow's text."""
+    problems = []
+    uses_lines = [m for m in map(USES_LINE.match, text.splitlines()) if m]
+    data = yaml.safe_load(text) or {}
+    steps = [step for job in (data.get("jobs") or {}).values() for step in job.get("steps") or []]
+    if len(uses_lines) != sum(1 for step in steps if "uses" in step):
+        problems.append("a `uses:` is not on a line of its own (`uses: owner/name@sha # vN`)")
+    for match in uses_lines:
+        ref, comment = match["ref"].strip("'\""), (match["comment"] or "").strip()
+        pinned, version = PINNED.match(ref), VERSION_COMMENT.match(comment)
+        if not pinned:
+            problems.append(f"{ref}: not pinned by a full 40-hex commit SHA")
+            continue
+        if not version:
+            problems.append(f"{ref}: no `# vN` comment naming its version")
+            continue
+        first = NODE24_MAJORS.get(pinned["action"])
+        if first is None:
+            problems.append(f"{pinned['action']}: not in NODE24_MAJORS (add its first Node 24 major)")
+        elif int(version["major"]) < first:
+            problems.append(f"{ref} # {comment}: runs on Node 20; Node 24 from v{first}")
+    for step in steps:
+        if str(step.get("uses", "")).startswith("actions/checkout@"):
+            if (step.get("with") or {}).get("persist-credentials") is not False:
+                problems.append(f"{step['uses']}: needs `persist-credentials: false` (nothing here pushes)")
+    return problems
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_actions_are_pinned_by_commit_on_node24_majors(workflow):
+    assert pin_problems(workflow.read_text(encoding="utf-8")) == []
+
+
+SHA = "0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.mark.parametrize("step, problem", [
+    ("uses: actions/checkout@v5\n        with: {persist-credentials: false}", "not pinned"),
+    (f"uses: actions/checkout@{SHA[:12]} # v5.0.0\n        with: {{persist-credentials: false}}", "not pinned"),
+    (f"uses: actions/setup-python@{SHA}", "no `# vN` comment"),
+    (f"uses: actions/upload-artifact@{SHA} # v4.6.2", "runs on Node 20"),
+    (f"uses: someone/unknown-action@{SHA} # v1.0.0", "not in NODE24_MAJORS"),
+    (f"uses: actions/checkout@{SHA} # v5.1.0", "persist-credentials"),
+    (f"uses: actions/checkout@{SHA} # v5.1.0\n        with: {{persist-credentials: true}}", "persist-credentials"),
+    (f"{{uses: actions/checkout@{SHA}}}", "not on a line of its own"),
+])
+def test_pin_check_refuses_what_it_should(step, problem):
+    text = f"on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - {step}\n"
+    assert any(problem in p for p in pin_problems(text)), pin_problems(text)
+
+
+def test_pin_check_accepts_a_good_step():
+    text = (f"on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n"
+            f"      - uses: actions/checkout@{SHA} # v5.1.0\n        with:\n          persist-credentials: false\n"
+            f"      - name: x\n        uses: actions/upload-artifact@{SHA} # v6\n")
+    assert pin_problems(text) == []
