@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # Material 9.7+ prints an end-of-life notice on every build; it is not for our editors.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build offline test check status bench lock clean new-country new-material materials browser verification-sheet
+.PHONY: serve build offline test check status bench lock clean new-country new-material materials browser verification-sheet map-geometry
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -51,6 +51,12 @@ verification-sheet: $(BIN)/.installed
 # Regenerate the campaign files (PDF, SVG) from their sources in data/materials/src/.
 materials: $(BIN)/.installed
 	$(BIN)/python scripts/make_materials.py
+
+# Regenerate the map outlines in data/geo/ (both levels of detail) from Natural Earth, with
+# the npm packages pinned in package-lock.json (mapshaper, world-atlas); see data/geo/README.md.
+map-geometry: $(BIN)/.installed
+	npm ci --no-audit --no-fund --ignore-scripts
+	$(BIN)/python scripts/make_map_geometry.py
 
 new-material: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold material "$(ID)"
