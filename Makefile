@@ -14,7 +14,7 @@ ifneq ($(words $(filter $(ENGINES),$(ENGINE))),1)
 $(error ENGINE must be one of: $(ENGINES) (not "$(ENGINE)"))
 endif
 
-.PHONY: serve build offline test check status bench compare-engines lock clean new-country new-material materials browser verification-sheet
+.PHONY: serve build offline test check status bench compare-engines lock clean new-country new-material materials browser verification-sheet map-geometry node-tools
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -39,8 +39,15 @@ check: $(BIN)/.installed
 browser:
 	bash scripts/ensure-chromium.sh
 
-test: $(BIN)/.installed browser
+test: $(BIN)/.installed browser node-tools
 	$(BIN)/python -m pytest
+
+# The npm packages pinned in package-lock.json (mapshaper, for the map outlines and their
+# tests), installed again whenever the lock file changes.
+node-tools: node_modules/.installed
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
 
 status: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.status
@@ -62,6 +69,11 @@ verification-sheet: $(BIN)/.installed
 # Regenerate the campaign files (PDF, SVG) from their sources in data/materials/src/.
 materials: $(BIN)/.installed
 	$(BIN)/python scripts/make_materials.py
+
+# Regenerate the map outlines in data/geo/ (both levels of detail) from Natural Earth, with
+# the npm packages pinned in package-lock.json (mapshaper, world-atlas); see data/geo/README.md.
+map-geometry: $(BIN)/.installed node-tools
+	$(BIN)/python scripts/make_map_geometry.py
 
 new-material: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold material "$(ID)"

@@ -47,7 +47,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "site", "__pycache__", ".pytest_cache", "bench-results.*"))
+        ".venv", ".git", "site", "__pycache__", ".pytest_cache", "bench-results.*", "node_modules"))
     return target
 
 

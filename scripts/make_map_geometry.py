@@ -1,42 +1,51 @@
 #!/usr/bin/env python3
-"""Writes data/geo/latin-america.json from Natural Earth country shapes in TopoJSON.
+"""Writes the map outlines in data/geo/ from Natural Earth country shapes in TopoJSON.
 
-Usage:
+Usage (`make map-geometry` installs the pinned npm packages and runs this):
 
-    .venv/bin/python scripts/make_map_geometry.py path/to/countries-50m.json [output.json]
+    npm ci
+    .venv/bin/python scripts/make_map_geometry.py [countries-50m.json [output-folder]]
 
-The input is `countries-50m.json` from the npm package `world-atlas` (Natural Earth
-1:50m admin-0 countries, public domain); get it with `npm pack world-atlas@2` in a
-temporary folder. The output defaults to data/geo/latin-america.json. Standard library
-only. The same input always gives the same bytes out (no dates, no randomness, sorted
-keys, fixed rounding).
+The input defaults to `node_modules/world-atlas/countries-50m.json` (the npm package
+`world-atlas`, Natural Earth 1:50m admin-0 countries, public domain), the output folder to
+data/geo/. The simplifier is mapshaper (npm, pinned in package.json and package-lock.json),
+run from `node_modules/.bin/mapshaper`. The same input always gives the same bytes out
+(no dates, no randomness, sorted keys, fixed rounding).
 
 What it does, in order:
 
 1. decodes the TopoJSON arcs (quantized and delta-encoded when the topology has a
    `transform`) into longitude/latitude points;
-2. projects every arc with a plate carrée (equirectangular, standard parallel 0°:
-   x and y are proportional to longitude and latitude) so that the box from longitude
-   -120° to -30° and latitude 33° to -57° fills a 1000 × 1000 viewBox;
-3. simplifies every arc on its own (a point closer than 0.5 units to the last kept one
-   is dropped; arc ends are always kept), so neighbours still share the same border;
-4. keeps, for every country, the polygons that touch the box, clipped to the box;
-5. rounds to 0.1 unit, and writes per ISO 3166-1 alpha-2 code an SVG path `d`
-   (absolute coordinates), its bounding box and a label point.
+2. projects them with a plate carrée (equirectangular, standard parallel 0°: x and y are
+   proportional to longitude and latitude) so that the box from longitude -120° to -30°
+   and latitude 33° to -57° fills a 1000 × 1000 viewBox, and keeps, for every country,
+   the polygons that touch the box, clipped to it;
+3. hands those shapes to mapshaper once per level of detail (LEVELS): mapshaper rebuilds
+   the topology (a border is one arc, shared by both neighbours) and simplifies each arc
+   once (weighted Visvalingam, `keep-shapes`), so neighbours still share every point of
+   their border;
+4. rounds to 0.1 unit, and writes per ISO 3166-1 alpha-2 code an SVG path `d` (absolute
+   coordinates), its bounding box and a label point, one file per level.
+
+The site's build only reads these files (hooks/sitegen/maps.py): it never simplifies.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hooks.sitegen.maps import _clip, ring_contains  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_OUTPUT = ROOT / "data" / "geo" / "latin-america.json"
+DEFAULT_INPUT = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
+DEFAULT_OUTPUT = ROOT / "data" / "geo"
+MAPSHAPER = ROOT / "node_modules" / ".bin" / "mapshaper"
 
 # The Latin America and Caribbean box, in degrees, and the size of the viewBox.
 LON_MIN, LON_MAX = -120.0, -30.0
@@ -44,19 +53,35 @@ LAT_MIN, LAT_MAX = -57.0, 33.0
 WIDTH = 1000.0
 SCALE = WIDTH / (LON_MAX - LON_MIN)  # units per degree, the same on both axes
 HEIGHT = (LAT_MAX - LAT_MIN) * SCALE
-MIN_STEP = 0.5  # simplification: drop points closer than this to the last kept point
 
-PROJECTION = (
-    "Plate carrée (equirectangular, standard parallel 0°): "
-    f"x = (longitude + {-LON_MIN:g}) × {SCALE:.4f}, y = ({LAT_MAX:g} − latitude) × {SCALE:.4f}; "
-    f"longitude {LON_MIN:g}° to {LON_MAX:g}°, latitude {LAT_MAX:g}° to {LAT_MIN:g}°; "
-    f"arcs simplified (points closer than {MIN_STEP:g} unit dropped), clipped to the box, "
-    "rounded to 0.1 unit."
-)
+# The levels of detail: file name -> mapshaper's `interval` (the output resolution, in
+# viewBox units). The locators draw the finer one: their smallest square (300 units, El
+# Salvador's) is 7rem wide, about 2 units per CSS pixel. The regional maps draw the whole
+# box at once, 1000 units in 400 to 900 CSS pixels, from the coarser one. Both are lighter
+# than the outlines the build used to coarsen itself (see data/geo/README.md).
+LEVELS = {
+    "latin-america.json": 1.0,
+    "latin-america-regional.json": 1.25,
+}
+# Borders whose shared points the files record (and the tests count).
+BORDERS = (("AR", "CL"), ("HN", "SV"))
+
 SOURCE = (
     "Natural Earth 1:50m admin-0 countries (public domain), via the npm package "
-    "world-atlas (countries-50m.json); generated by scripts/make_map_geometry.py"
+    "world-atlas 2.0.2 (countries-50m.json); simplified by mapshaper 0.7.70; "
+    "generated by scripts/make_map_geometry.py"
 )
+
+
+def projection_note(interval: float) -> str:
+    return (
+        "Plate carrée (equirectangular, standard parallel 0°): "
+        f"x = (longitude + {-LON_MIN:g}) × {SCALE:.4f}, y = ({LAT_MAX:g} − latitude) × {SCALE:.4f}; "
+        f"longitude {LON_MIN:g}° to {LON_MAX:g}°, latitude {LAT_MAX:g}° to {LAT_MIN:g}°; "
+        f"clipped to the box; borders simplified once for both neighbours "
+        f"(mapshaper, weighted Visvalingam, interval {interval:g} unit); rounded to 0.1 unit."
+    )
+
 
 # ISO 3166-1 numeric (the TopoJSON feature ids) -> alpha-2, only for the countries and
 # territories that can touch the box. A hand-written table instead of another dependency
@@ -184,26 +209,10 @@ def decode(topology: dict, object_name: str = "countries") -> list[dict]:
     return features
 
 
-# --- projection, simplification, clipping ------------------------------------------
+# --- projection and clipping ------------------------------------------------------
 
 def project(lon: float, lat: float) -> tuple[float, float]:
     return (lon - LON_MIN) * SCALE, (LAT_MAX - lat) * SCALE
-
-
-def simplify(points: list, min_step: float = MIN_STEP) -> list:
-    """Drops points closer than min_step to the last kept one; keeps both ends."""
-    if len(points) <= 2:
-        return list(points)
-    kept = [points[0]]
-    for point in points[1:-1]:
-        last = kept[-1]
-        if math.hypot(point[0] - last[0], point[1] - last[1]) >= min_step:
-            kept.append(point)
-    end = points[-1]
-    if len(kept) > 1 and math.hypot(end[0] - kept[-1][0], end[1] - kept[-1][1]) < min_step:
-        kept.pop()
-    kept.append(end)
-    return kept
 
 
 def clip_ring(ring: list, width: float = WIDTH, height: float = HEIGHT) -> list:
@@ -235,24 +244,86 @@ def area2(ring: list) -> float:
     return sum(ring[i - 1][0] * p[1] - p[0] * ring[i - 1][1] for i, p in enumerate(ring))
 
 
-def ring_in_box(raw_ring: list, simple_ring: list) -> list[tuple[int, int]]:
-    """A ring clipped and rounded, in tenths; the unsimplified ring when the simplified
-    one collapses (tiny islands); empty when nothing is left, or for a ring that
-    wraps around the antimeridian."""
-    x0, _, x1, _ = bbox(raw_ring)
+def ring_in_box(ring: list) -> list:
+    """A projected ring (first point repeated last) clipped to the box, as an open ring;
+    empty when nothing is left, or for a ring that wraps around the antimeridian."""
+    open_ring = ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else list(ring)
+    x0, y0, x1, y1 = bbox(open_ring)
     if x1 - x0 > 180 * SCALE:
         return []  # wraps around the antimeridian (Fiji): far from this box anyway
-    for ring in (simple_ring, raw_ring):
-        open_ring = ring[:-1] if len(ring) > 1 and ring[0] == ring[-1] else ring
-        x0, y0, x1, y1 = bbox(open_ring)
-        if x1 < 0 or y1 < 0 or x0 > WIDTH or y0 > HEIGHT:
-            return []
-        if x0 < 0 or y0 < 0 or x1 > WIDTH or y1 > HEIGHT:
-            open_ring = clip_ring(open_ring)
-        tenths = to_tenths(open_ring)
-        if len(tenths) >= 3 and area2(tenths) != 0:
-            return tenths
-    return []
+    if x1 < 0 or y1 < 0 or x0 > WIDTH or y0 > HEIGHT:
+        return []
+    if x0 < 0 or y0 < 0 or x1 > WIDTH or y1 > HEIGHT:
+        open_ring = clip_ring(open_ring)
+    return open_ring if len(open_ring) >= 3 and area2(open_ring) != 0 else []
+
+
+def shapes_in_box(topology: dict, object_name: str = "countries") -> list[dict]:
+    """Every country or territory that reaches into the box: {"iso2", "id", "name",
+    "polygons"}, projected and clipped (rings open, in viewBox units, unrounded).
+
+    Stops with ValueError on a shape in the box whose numeric code has no alpha-2 code,
+    or on two shapes with the same code."""
+    arcs = [[project(lon, lat) for lon, lat in arc] for arc in decode_arcs(topology)]
+    shapes: dict[str, dict] = {}
+    problems = []
+    for geometry in topology["objects"][object_name]["geometries"]:
+        polygons = []
+        for polygon in polygons_of(geometry):
+            rings = []
+            for index, ring in enumerate(polygon):
+                clipped = ring_in_box(stitch(ring, arcs))
+                if not clipped and index == 0:
+                    break  # the outer ring is outside the box: drop the polygon
+                if clipped:
+                    rings.append(clipped)
+            if rings:
+                polygons.append(rings)
+        if not polygons:
+            continue
+        numeric = geometry.get("id")
+        name = (geometry.get("properties") or {}).get("name", "")
+        iso2 = NUMERIC_TO_ALPHA2.get(numeric)
+        if iso2 is None:
+            problems.append(f"no ISO alpha-2 code for id {numeric!r} ({name}): add it to NUMERIC_TO_ALPHA2")
+        elif iso2 in shapes:
+            problems.append(f"two features map to {iso2} (ids {shapes[iso2]['id']!r} and {numeric!r})")
+        else:
+            shapes[iso2] = {"iso2": iso2, "id": numeric, "name": name, "polygons": polygons}
+    if problems:
+        raise ValueError("\n".join(problems))
+    return [shapes[code] for code in sorted(shapes)]
+
+
+# --- simplification (mapshaper) ----------------------------------------------------
+
+def to_geojson(shapes: list[dict]) -> dict:
+    """The shapes as a GeoJSON FeatureCollection in viewBox units (y down, so the rings'
+    winding is flipped; mapshaper is told the coordinates are planar)."""
+    return {"type": "FeatureCollection", "features": [{
+        "type": "Feature",
+        "properties": {"iso2": s["iso2"], "id": s["id"], "name": s["name"]},
+        "geometry": {"type": "MultiPolygon", "coordinates": [
+            [[list(p) for p in ring + ring[:1]] for ring in polygon] for polygon in s["polygons"]]},
+    } for s in shapes]}
+
+
+def simplify(shapes: list[dict], interval: float, mapshaper: Path = MAPSHAPER) -> dict:
+    """A TopoJSON topology of the shapes, simplified by mapshaper to `interval` units.
+
+    mapshaper finds the borders (points the shapes have in common, exactly) and makes each
+    one arc, simplified once for both neighbours; `keep-shapes` keeps every country drawn."""
+    if not Path(mapshaper).exists():
+        raise FileNotFoundError(f"{mapshaper} not found: run `npm ci` first (see data/geo/README.md)")
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "shapes.json", Path(folder) / "simple.json"
+        source.write_text(json.dumps(to_geojson(shapes)), encoding="utf-8")
+        subprocess.run([str(mapshaper), "-i", str(source), "name=countries",
+                        "-simplify", "planar", "keep-shapes", f"interval={interval:g}",
+                        "-o", str(target), "format=topojson", "no-quantization",
+                        "precision=0.0001"],
+                       check=True, capture_output=True, text=True)
+        return json.loads(target.read_text(encoding="utf-8"))
 
 
 # --- label point -------------------------------------------------------------------
@@ -301,50 +372,77 @@ def path_d(polygons: list[list[list[tuple[int, int]]]]) -> str:
     return "".join(parts)
 
 
-def build(topology: dict, object_name: str = "countries") -> dict:
-    """The content of latin-america.json, from a TopoJSON topology."""
-    raw_arcs = [[project(lon, lat) for lon, lat in arc] for arc in decode_arcs(topology)]
-    simple_arcs = [simplify(arc) for arc in raw_arcs]
+def shared_points(countries: dict, a: str, b: str) -> int:
+    """How many points two outlines (SVG path data) have in common."""
+    def points(code):
+        return {pair for body in countries[code]["d"].split("M")[1:]
+                for pair in body.rstrip("Z").replace("L", " ").split()}
+    return len(points(a) & points(b))
+
+
+def border_points(topology: dict, a: str, b: str) -> int:
+    """How many points, rounded, the arcs used by both countries have: the border as the
+    simplifier left it (the stored outlines should have them all in common)."""
+    used: dict[str, set[int]] = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        code = (geometry.get("properties") or {}).get("iso2")
+        used[code] = {index if index >= 0 else ~index
+                      for polygon in polygons_of(geometry) for ring in polygon for index in ring}
+    arcs = decode_arcs(topology)
+    common = used.get(a, set()) & used.get(b, set())
+    return len({(math.floor(x * 10 + 0.5), math.floor(y * 10 + 0.5))
+                for index in common for x, y in arcs[index]})
+
+
+def outlines(topology: dict, labels: dict | None = None) -> dict:
+    """One level's file content, from a topology in viewBox units (mapshaper's output:
+    every feature has the properties iso2, id and name). `labels` (code -> [x, y]) reuses
+    another level's label points, so that a symbol sits at the same place at every level."""
+    arcs = decode_arcs(topology)
     countries: dict[str, dict] = {}
-    problems = []
-    for geometry in topology["objects"][object_name]["geometries"]:
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        properties = geometry.get("properties") or {}
         polygons = []
         for polygon in polygons_of(geometry):
             rings = []
             for index, ring in enumerate(polygon):
-                tenths = ring_in_box(stitch(ring, raw_arcs), stitch(ring, simple_arcs))
-                if not tenths and index == 0:
-                    break  # the outer ring is outside the box: drop the polygon
-                if tenths:
-                    rings.append(tenths)
+                tenths = to_tenths(stitch(ring, arcs))
+                if len(tenths) < 3 or area2(tenths) == 0:
+                    if index == 0:
+                        break  # an island smaller than a tenth of a unit
+                    continue
+                rings.append(tenths)
             if rings:
                 polygons.append(rings)
         if not polygons:
             continue
-        numeric = geometry.get("id")
-        name = (geometry.get("properties") or {}).get("name", "")
-        iso2 = NUMERIC_TO_ALPHA2.get(numeric)
-        if iso2 is None:
-            problems.append(f"no ISO alpha-2 code for id {numeric!r} ({name}): add it to NUMERIC_TO_ALPHA2")
-            continue
-        if iso2 in countries:
-            problems.append(f"two features map to {iso2} (ids {countries[iso2]['id']!r} and {numeric!r})")
-            continue
-        lx, ly = label_point([[[(x / 10, y / 10) for x, y in ring] for ring in polygon]
-                              for polygon in polygons])
+        code = properties["iso2"]
+        if labels and code in labels:
+            lx, ly = labels[code]
+        else:
+            lx, ly = label_point([[[(x / 10, y / 10) for x, y in ring] for ring in polygon]
+                                  for polygon in polygons])
         x0, y0, x1, y1 = bbox([p for polygon in polygons for p in polygon[0]])
-        countries[iso2] = {
+        countries[code] = {
             "bbox": [x0 / 10, y0 / 10, x1 / 10, y1 / 10],
             "d": path_d(polygons),
-            "id": numeric,
+            "id": properties.get("id"),
             "label": [round(lx, 1), round(ly, 1)],
-            "name": name,
+            "name": properties.get("name", ""),
         }
-    if problems:
-        raise ValueError("\n".join(problems))
+    return dict(sorted(countries.items()))
+
+
+def build(topology: dict, interval: float, labels: dict | None = None,
+          mapshaper: Path = MAPSHAPER) -> dict:
+    """The content of one level's file, from the source topology."""
+    simple = simplify(shapes_in_box(topology), interval, mapshaper)
+    countries = outlines(simple, labels)
     return {
-        "countries": dict(sorted(countries.items())),
-        "projection": PROJECTION,
+        "countries": countries,
+        "projection": projection_note(interval),
+        "shared_border_points": {f"{a}-{b}": border_points(simple, a, b)
+                                 for a, b in BORDERS if a in countries and b in countries},
         "source": SOURCE,
         "view_box": [0, 0, round(WIDTH), round(HEIGHT)],
     }
@@ -374,20 +472,28 @@ def dumps(data: dict) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) not in (2, 3):
+    if len(argv) > 3:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
-    source = Path(argv[1])
-    output = Path(argv[2]) if len(argv) == 3 else DEFAULT_OUTPUT
-    topology = json.loads(source.read_text(encoding="utf-8"))
+    source = Path(argv[1]) if len(argv) > 1 else DEFAULT_INPUT
+    folder = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUTPUT
     try:
-        data = build(topology)
-    except ValueError as error:
+        topology = json.loads(source.read_text(encoding="utf-8"))
+        labels = None
+        for name, interval in LEVELS.items():  # the first level's labels serve every level
+            data = build(topology, interval, labels)
+            labels = labels or {code: c["label"] for code, c in data["countries"].items()}
+            output = folder / name
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(dumps(data), encoding="utf-8", newline="\n")
+            print(f"{output}: {len(data['countries'])} countries, {output.stat().st_size} bytes, "
+                  f"shared border points {data['shared_border_points']}")
+    except (OSError, ValueError) as error:
         print(f"{source}: {error}", file=sys.stderr)
         return 1
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(dumps(data), encoding="utf-8", newline="\n")
-    print(f"{output}: {len(data['countries'])} countries, {output.stat().st_size} bytes")
+    except subprocess.CalledProcessError as error:
+        print(f"mapshaper failed: {error.stderr}", file=sys.stderr)
+        return 1
     return 0
 
 

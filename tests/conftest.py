@@ -30,7 +30,7 @@ def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.
 
 
 def copy_project(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache")
+    ignore = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "node_modules")
     shutil.copytree(ROOT, target, ignore=ignore)
     return target
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,12 +14,18 @@ import pytest
 
 from hooks.sitegen.maps import (
     ring_contains,
-    OTHER_FILL, Geometry, coarsen, load_geometry, locator_box, render_legend, render_locator,
+    OTHER_FILL, Geometry, crop, load_geometry, locator_box, render_legend, render_locator,
     render_map,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-GEOMETRY_FILE = ROOT / "data" / "geo" / "latin-america.json"
+GEOMETRY_FILE = ROOT / "data" / "geo" / "latin-america.json"  # the locators' outlines
+REGIONAL_FILE = ROOT / "data" / "geo" / "latin-america-regional.json"  # the regional maps'
+LEVELS = [GEOMETRY_FILE, REGIONAL_FILE]
+MAPSHAPER = ROOT / "node_modules" / ".bin" / "mapshaper"
+# `make test` installs it (npm ci); only a bare `pytest` on a laptop without it skips, never CI.
+needs_mapshaper = pytest.mark.skipif((not MAPSHAPER.exists() or not shutil.which("node")) and os.environ.get("CI") != "true",
+                                     reason="mapshaper not installed (make node-tools)")
 MEMBERS = "AR BZ BO CL CO CR DO EC SV GT HN MX NI PA PY PE UY".split()
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script> & <b>bold</b>'
@@ -28,6 +36,11 @@ SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"
 @pytest.fixture(scope="module")
 def geometry() -> Geometry:
     return load_geometry(GEOMETRY_FILE)
+
+
+@pytest.fixture(scope="module", params=LEVELS, ids=["full", "regional"])
+def level(request) -> Geometry:
+    return load_geometry(request.param)
 
 
 def rings(d: str) -> list[list[tuple[float, float]]]:
@@ -56,7 +69,8 @@ def split(html: str) -> tuple[ET.Element, ET.Element]:
 
 # --- the committed geometry --------------------------------------------------------
 
-def test_geometry_has_every_member_inside_the_view_box(geometry):
+def test_geometry_has_every_member_inside_the_view_box(level):
+    geometry = level
     x0, y0, width, height = geometry.view_box
     assert (x0, y0, width, height) == (0, 0, 1000, 1000)
     for code in MEMBERS:
@@ -71,35 +85,66 @@ def test_geometry_has_every_member_inside_the_view_box(geometry):
         assert bx0 <= lx <= bx1 and by0 <= ly <= by1
 
 
-def test_every_shape_is_inside_the_view_box(geometry):
-    _, _, width, height = geometry.view_box
-    for code, d in geometry.shapes.items():
+def test_every_shape_is_inside_the_view_box(level):
+    _, _, width, height = level.view_box
+    for code, d in level.shapes.items():
         points = [p for ring in rings(d) for p in ring]
         assert points, code
         assert all(0 <= x <= width and 0 <= y <= height for x, y in points), code
 
 
+def test_both_levels_have_the_same_countries_and_labels(geometry):
+    regional = load_geometry(REGIONAL_FILE)
+    assert set(regional.shapes) == set(geometry.shapes)
+    assert dict(regional.labels) == dict(geometry.labels)  # a symbol sits at the same place
+    full_points = sum(len(ring) for d in geometry.shapes.values() for ring in rings(d))
+    regional_points = sum(len(ring) for d in regional.shapes.values() for ring in rings(d))
+    assert regional_points < 0.9 * full_points  # the regional level is the coarser one
+
+
 @pytest.mark.parametrize("code", ["SV", "BZ", "DO", "CR", "PA"])
-def test_small_members_stay_visible(geometry, code):
-    x0, y0, x1, y1 = geometry.bboxes[code]
+def test_small_members_stay_visible(level, code):
+    x0, y0, x1, y1 = level.bboxes[code]
     assert max(x1 - x0, y1 - y0) >= 15
-    assert len(rings(geometry.shapes[code])[0]) >= 20
+    assert len(rings(level.shapes[code])[0]) >= 10  # a shape, not a blob (El Salvador: 13 points at the coarser level)
 
 
-def test_neighbours_share_their_border(geometry):
-    """Arcs are simplified once, so a border has the same points on both sides."""
-    def points(code):
-        return {p for ring in rings(geometry.shapes[code]) for p in ring}
-    assert len(points("SV") & points("HN")) >= 10
-    assert len(points("AR") & points("CL")) >= 50
+def points_of(d: str) -> set[tuple[float, float]]:
+    return {p for ring in rings(d) for p in ring}
 
 
-def test_geometry_file_is_small_and_one_country_per_line():
-    text = GEOMETRY_FILE.read_text(encoding="utf-8")
-    assert len(text.encode("utf-8")) < 250_000
+# The points on the Argentina–Chile and Honduras–El Salvador borders in Natural Earth's
+# 1:50m shapes, projected and rounded like the stored outlines (scripts/make_map_geometry.py
+# on world-atlas 2.0.2), and the least each level must keep of them.
+SOURCE_BORDER_POINTS = {"AR-CL": 423, "HN-SV": 35}
+
+
+@pytest.mark.parametrize("path", LEVELS, ids=["full", "regional"])
+def test_neighbours_share_every_point_of_their_border(path):
+    """The simplifier made each border one arc, simplified once for both neighbours: the two
+    outlines have in common every point the simplified border has (recorded by the script
+    from mapshaper's topology), and the border keeps a fair part of the source's points.
+    (The build's own coarsening used to leave Argentina and Chile 75 points in common.)"""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    geometry = load_geometry(path)
+    for border, recorded in data["shared_border_points"].items():
+        a, b = border.split("-")
+        shared = len(points_of(geometry.shapes[a]) & points_of(geometry.shapes[b]))
+        assert shared >= 0.98 * recorded and shared <= recorded, (border, shared, recorded)
+        assert shared >= SOURCE_BORDER_POINTS[border] / 5, (border, shared)
+    assert set(data["shared_border_points"]) == {"AR-CL", "HN-SV"}
+    ar_cl = len(points_of(geometry.shapes["AR"]) & points_of(geometry.shapes["CL"]))
+    assert ar_cl > 75
+
+
+@pytest.mark.parametrize("path", LEVELS, ids=["full", "regional"])
+def test_geometry_file_is_small_and_one_country_per_line(path):
+    text = path.read_text(encoding="utf-8")
+    assert len(text.encode("utf-8")) < 80_000
     data = json.loads(text)
-    assert len(text.splitlines()) == len(data["countries"]) + 7
+    assert len(text.splitlines()) == len(data["countries"]) + 8
     assert list(data) == sorted(data)
+    assert "mapshaper" in data["source"] and "Natural Earth" in data["source"]
 
 
 def test_load_geometry_rejects_another_file(tmp_path):
@@ -270,11 +315,68 @@ def test_locator_box_stays_in_view_box(geometry):
         assert x >= 0 and y >= 0 and x + w <= 1000.05 and y + h <= 1000.05
 
 
-def test_coarsen_drops_close_points_and_clips():
-    d = "M0,0L0.5,0 10,0 10,10 0,10ZM50,50L50.2,50 50.2,50.2Z"
-    assert coarsen(d, 1) == "M0,0L10,0 10,10 0,10Z"
-    assert coarsen(d, 1, keep_small=True).endswith("M50,50L50.2,50 50.2,50.2Z")
-    assert coarsen(d, 1, clip=(0, 0, 5, 5)) == "M0,5L0,0 5,0 5,5Z"
+def test_crop_keeps_every_point_inside_and_cuts_at_the_edge():
+    d = "M0,0L0.5,0 10,0 10,10 0,10ZM50,50L50.2,50 50.2,50.2ZM1,1L2,1 2,2Z"
+    assert crop(d, (0, 0, 20, 20)) == "M0,0L0.5,0 10,0 10,10 0,10ZM1,1L2,1 2,2Z"
+    assert crop(d, (0, 0, 5, 5)) == "M0,5L0,0 0.5,0 5,0 5,5ZM1,1L2,1 2,2Z"
+    assert crop(d, (40, 40, 60, 60)) == "M50,50L50.2,50 50.2,50.2Z"
+
+
+# --- what the build draws: the stored outlines, never simplified again ----------------
+
+def svg_paths(html: str, svg_class: str) -> dict[str, list[str]]:
+    svg = re.search(rf'<svg[^>]*class="{svg_class}".*?</svg>', html, re.S).group(0)
+    paths: dict[str, list[str]] = {}
+    for cls, d in re.findall(r'<path class="([^"]*)"[^>]*? d="([^"]*)"', svg):
+        paths.setdefault(cls, []).append(d)
+    return paths
+
+
+def test_built_regional_maps_draw_the_stored_outlines_as_they_are(built_site):
+    regional = load_geometry(REGIONAL_FILE)
+    stored = set(regional.shapes.values())
+    for url in ("mapas/", "en/mapas/test_compulsory/", "pt/"):
+        paths = svg_paths(built_site.page(url).article, "rt-map")
+        drawn = [d for ds in paths.values() for d in ds]
+        assert len(drawn) == len(stored) and set(drawn) == stored, url
+    html = built_site.page("mapas/").article
+    member = dict(re.findall(r'<a class="rt-map-link" href="[^"]*(?:/|%2F)(\w\w)/[^"]*".*?d="([^"]*)"', html))
+    ar, cl = member.get("ar") or regional.shapes["AR"], member.get("cl") or regional.shapes["CL"]
+    data = json.loads(REGIONAL_FILE.read_text(encoding="utf-8"))
+    assert len(points_of(ar) & points_of(cl)) >= 0.98 * data["shared_border_points"]["AR-CL"]
+
+
+@pytest.mark.parametrize("code", ["AR", "SV", "MX"])
+def test_built_locators_keep_every_stored_point_in_their_square(built_site, geometry, code):
+    """A locator is cut to its square, not simplified: every stored point inside the square
+    is drawn, and every point drawn is a stored one or lies on the cut."""
+    html = built_site.page(f"paises/{code.lower()}/").article
+    svg = re.search(r'<svg[^>]*class="rt-locator".*?</svg>', html, re.S).group(0)
+    x, y, side, _ = (float(v) for v in re.search(r'viewBox="([^"]*)"', svg).group(1).split())
+    drawn = set()
+    for d in re.findall(r' d="([^"]*)"', svg):
+        drawn |= points_of(d)
+    stored = set().union(*(points_of(d) for d in geometry.shapes.values()))
+    inside = {p for p in stored if x <= p[0] <= x + side and y <= p[1] <= y + side}
+    assert inside <= drawn
+    margin = 4 * side / 150 + 0.1
+    on_cut = {p for p in drawn - stored
+              if min(abs(p[0] - (x - margin)), abs(p[0] - (x + side + margin)),
+                     abs(p[1] - (y - margin)), abs(p[1] - (y + side + margin))) <= 0.2}
+    assert drawn - stored == on_cut
+    focus = svg_paths(html, "rt-locator")["rt-locator-focus"][0]
+    if code == "AR":  # Chile is wholly in Argentina's square: their border is drawn whole
+        data = json.loads(GEOMETRY_FILE.read_text(encoding="utf-8"))
+        others = set().union(*(points_of(d) for d in svg_paths(html, "rt-locator")["rt-map-other"]))
+        border = points_of(focus) & others & points_of(geometry.shapes["CL"])
+        assert len(border) >= 0.98 * data["shared_border_points"]["AR-CL"]
+
+
+def test_the_build_has_no_simplifier():
+    import hooks.sitegen.maps as maps
+    import hooks.sitegen.regional as regional
+    assert not hasattr(maps, "coarsen") and not hasattr(regional, "MAP_SIMPLIFICATION")
+    assert regional.regional_geometry().shapes == load_geometry(REGIONAL_FILE).shapes
 
 
 # --- scripts/make_map_geometry.py --------------------------------------------------
@@ -328,20 +430,17 @@ def test_script_decodes_unquantized_arcs():
     assert script.decode_arcs(topology) == [[(-90.5, 1.25), (-80.0, 2.0)]]
 
 
-def test_script_builds_projected_shapes():
+def test_script_keeps_projected_shapes_in_the_box():
     script = load_script()
-    data = script.build(tiny_topology())
-    assert list(data["countries"]) == ["HN", "SV", "US"]  # far and empty ones left out
-    assert data["view_box"] == [0, 0, 1000, 1000]
-    sv = data["countries"]["SV"]
-    assert sv["d"] == "M333.3,366.7L333.3,255.6 222.2,255.6 222.2,366.7Z"
-    assert sv["bbox"] == [222.2, 255.6, 333.3, 366.7]
-    assert sv["label"] == pytest.approx([277.75, 311.1], abs=0.06)
-    assert sv["id"] == "222"
-    assert "333.3,366.7" in data["countries"]["HN"]["d"]
-    assert "333.3,255.6" in data["countries"]["HN"]["d"]
+    shapes = {s["iso2"]: s for s in script.shapes_in_box(tiny_topology())}
+    assert list(shapes) == ["HN", "SV", "US"]  # far and empty ones left out
+    sv = shapes["SV"]
+    assert sv["id"] == "222" and sv["name"] == "SV"
+    assert [[(round(x, 1), round(y, 1)) for x, y in ring] for ring in sv["polygons"][0]] == [
+        [(333.3, 366.7), (333.3, 255.6), (222.2, 255.6), (222.2, 366.7)]]
     # Clipped at the box's top-left corner (longitude -120°, latitude 33°).
-    assert data["countries"]["US"]["bbox"] == [0, 0, 111.1, 33.3]
+    us = [p for ring in shapes["US"]["polygons"][0] for p in ring]
+    assert script.bbox(us) == pytest.approx((0, 0, 111.1, 33.3), abs=0.06)
 
 
 def test_script_stops_on_an_unknown_code_in_the_box():
@@ -349,28 +448,67 @@ def test_script_stops_on_an_unknown_code_in_the_box():
     topology = tiny_topology()
     topology["objects"]["countries"]["geometries"][0]["id"] = "998"
     with pytest.raises(ValueError, match="998"):
-        script.build(topology)
+        script.shapes_in_box(topology)
 
 
-def test_script_output_is_reproducible(tmp_path):
+def projected_topology() -> dict:
+    """What mapshaper writes: unquantized arcs in viewBox units, properties iso2/id/name."""
+    return {"type": "Topology", "arcs": [
+        [[333.33, 366.67], [333.33, 255.56]],
+        [[333.33, 255.56], [222.22, 255.56], [222.22, 366.67], [333.33, 366.67]],
+        [[333.33, 366.67], [444.44, 366.67], [444.44, 255.56], [333.33, 255.56]],
+    ], "objects": {"countries": {"type": "GeometryCollection", "geometries": [
+        {"type": "Polygon", "arcs": [[0, 1]], "properties": {"iso2": "SV", "id": "222", "name": "SV"}},
+        {"type": "Polygon", "arcs": [[2, -1]], "properties": {"iso2": "HN", "id": "340", "name": "HN"}},
+    ]}}}
+
+
+def test_script_writes_outlines_and_counts_the_border():
+    script = load_script()
+    countries = script.outlines(projected_topology())
+    assert list(countries) == ["HN", "SV"]
+    sv = countries["SV"]
+    assert sv["d"] == "M333.3,366.7L333.3,255.6 222.2,255.6 222.2,366.7Z"
+    assert sv["bbox"] == [222.2, 255.6, 333.3, 366.7]
+    assert sv["label"] == pytest.approx([277.75, 311.1], abs=0.06)
+    assert script.shared_points(countries, "HN", "SV") == 2
+    assert script.border_points(projected_topology(), "HN", "SV") == 2
+    # Labels from another level are kept as given.
+    assert script.outlines(projected_topology(), {"SV": [1.0, 2.0]})["SV"]["label"] == [1.0, 2.0]
+
+
+@needs_mapshaper
+def test_script_output_is_reproducible_and_keeps_borders_shared(tmp_path):
     script = load_script()
     source = tmp_path / "tiny.json"
     source.write_text(json.dumps(tiny_topology()), encoding="utf-8")
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    first, second = tmp_path / "a", tmp_path / "b"
     assert script.main(["x", str(source), str(first)]) == 0
     assert script.main(["x", str(source), str(second)]) == 0
-    assert first.read_bytes() == second.read_bytes()
-    text = first.read_text(encoding="utf-8")
-    assert json.loads(text)["countries"]["SV"]["name"] == "SV"
-    assert [line[:5] for line in text.splitlines()[2:5]] == ['"HN":', '"SV":', '"US":']
-    geometry = load_geometry(first)  # the renderer reads what the script writes
-    assert set(geometry.shapes) == {"HN", "SV", "US"}
+    for name in script.LEVELS:
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+        text = (first / name).read_text(encoding="utf-8")
+        assert json.loads(text)["countries"]["SV"]["name"] == "SV"
+        assert [line[:5] for line in text.splitlines()[2:5]] == ['"HN":', '"SV":', '"US":']
+        geometry = load_geometry(first / name)  # the renderer reads what the script writes
+        assert set(geometry.shapes) == {"HN", "SV", "US"}
+        assert len(points_of(geometry.shapes["SV"]) & points_of(geometry.shapes["HN"])) == 2
+        assert json.loads(text)["shared_border_points"] == {"HN-SV": 2}
 
 
-def test_script_simplify_keeps_ends():
+@needs_mapshaper
+def test_script_simplifies_a_border_once_for_both_sides():
+    """A wiggly border: simplified, it loses points, and both neighbours keep the same ones."""
     script = load_script()
-    points = [(0, 0), (0.1, 0), (0.2, 0), (1, 0), (1.1, 0), (2, 0)]
-    assert script.simplify(points) == [(0, 0), (1, 0), (2, 0)]
+    wiggle = [(300 + i * 2, 300 + (i % 2) * 0.3) for i in range(51)]  # 100 units, 0.3 deep
+    north = {"iso2": "SV", "id": "222", "name": "SV", "polygons": [[wiggle + [(400, 200), (300, 200)]]]}
+    south = {"iso2": "HN", "id": "340", "name": "HN",
+             "polygons": [[wiggle[::-1] + [(300, 400), (400, 400)]]]}
+    topology = script.simplify([north, south], 1.0)
+    countries = script.outlines(topology)
+    shared = script.shared_points(countries, "HN", "SV")
+    assert 2 <= shared < 51
+    assert shared == script.border_points(topology, "HN", "SV")
 
 
 def test_ring_contains_tells_inside_from_outside():

@@ -1,12 +1,15 @@
-"""Choropleth and locator maps as inline SVG, made at build time.
+"""Choropleth and locator maps as inline SVG, drawn at build time from stored outlines.
 
 No JavaScript, no tiles, no map library: the country shapes are SVG path data already
-projected into one viewBox (data/geo/latin-america.json, written by
-scripts/make_map_geometry.py; see data/geo/README.md), and the functions here only
-lay them out as markup. Every text is escaped, so a name typed in YAML reaches the
-reader as text.
+projected into one viewBox and already simplified, offline, at two levels of detail
+(data/geo/latin-america.json for the locators, data/geo/latin-america-regional.json for
+the regional maps; written by scripts/make_map_geometry.py, see data/geo/README.md). This
+module never simplifies: it checks what it is given, picks the shapes and hands them to
+the autoescaped templates hooks/templates/map.svg.j2, map-legend.html.j2 and
+locator.svg.j2, so a name typed in YAML reaches the reader as text. The one computation
+left is cutting a locator's neighbours to its square (every point inside is kept).
 
-Colours come from the site's CSS classes; the presentation attributes written here
+Colours come from the site's CSS classes; the presentation attributes in the templates
 (`fill="currentColor"` on tone classes that set `color`, grey for other countries,
 white borders) are only fallbacks that any CSS rule overrides.
 
@@ -26,7 +29,6 @@ CSS classes used:
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 import json
 import re
 from dataclasses import dataclass
@@ -35,7 +37,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from markupsafe import Markup, escape  # Markup.format escapes every argument (markupsafe.escape)
+from .render import render
 
 SVG_NS = "http://www.w3.org/2000/svg"
 OTHER_FILL = "#d4d4d4"  # neutral grey, for countries that are not members
@@ -101,23 +103,6 @@ def _num(value: float) -> str:
 
 def _box(box: Iterable[float]) -> str:
     return " ".join(_num(v) for v in box)
-
-
-_PATH_DATA = re.compile(r"^[MLZmlz0-9 .,-]*$")
-
-
-def _attrs(**attributes) -> Markup:
-    """` name="value"` pairs, escaped; `aria_label` is written `aria-label`; None skipped.
-
-    Path data made of commands and numbers only (our own outlines) has nothing to
-    escape, and is long: it is checked with one regular expression instead."""
-    parts = []
-    for name, value in attributes.items():
-        if value is None:
-            continue
-        safe = name == "d" and isinstance(value, str) and _PATH_DATA.match(value)
-        parts.append(' {}="{}"'.format(name.rstrip("_").replace("_", "-"), value if safe else escape(value)))
-    return Markup("".join(parts))
 
 
 def _token(value: str, what: str) -> str:
@@ -191,76 +176,30 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
         members.append((code, region))
     map_id = _check_id(map_id) if map_id else _make_id(
         "rt-map", title, description, [(c, r) for c, r in members], legend, lang)
-    title_id, desc_id = f"{map_id}-title", f"{map_id}-desc"
-
-    out = [
-        Markup("<svg{}>").format(_attrs(
-            xmlns=SVG_NS, class_="rt-map", id=map_id, viewBox=_box(geometry.view_box),
-            role="group", aria_labelledby=title_id, aria_describedby=desc_id, lang=lang)),
-        Markup('<title id="{}">{}</title>').format(title_id, title),
-        Markup('<desc id="{}">{}</desc>').format(desc_id, description),
-        Markup("<g{}>").format(_attrs(class_="rt-map-others", aria_hidden="true",
-                                      stroke=BORDER, stroke_width="0.6",
-                                      stroke_linejoin="round", fill_rule="evenodd")),
-    ]
-    for code, d in geometry.shapes.items():
-        if code not in seen:
-            out.append(Markup("<path{}/>").format(_attrs(
-                class_="rt-map-other", fill=OTHER_FILL, aria_hidden="true", d=d)))
-    out.append(Markup("</g>"))
-
-    out.append(Markup("<g{}>").format(_attrs(class_="rt-map-regions", stroke=BORDER,
-                                             stroke_width="0.8", stroke_linejoin="round",
-                                             fill_rule="evenodd")))
-    for code, region in members:
-        name = Markup("{}: {}").format(region["name"], region["value_label"])
-        out.append(Markup("<a{}><title>{}</title><path{}/></a>").format(
-            _attrs(class_="rt-map-link", href=_href(region["href"]), aria_label=name),
-            name,
-            _attrs(class_=f"rt-map-region rt-tone-{region['tone']}", fill="currentColor",
-                   d=geometry.shapes[code])))
-    out.append(Markup("</g>"))
-
-    symbols = [(code, region["symbol"]) for code, region in members if region.get("symbol")]
-    if symbols:
-        out.append(Markup("<g{}>").format(_attrs(
-            class_="rt-map-symbols", aria_hidden="true", pointer_events="none",
-            text_anchor="middle", font_size=str(SYMBOL_SIZE), font_weight="bold",
-            fill="#ffffff", stroke="#000000", stroke_width="0.6", stroke_opacity="0.35",
-            paint_order="stroke")))
-        for code, symbol in symbols:
-            x, y = geometry.labels[code]
-            out.append(Markup("<text{}>{}</text>").format(
-                _attrs(class_="rt-map-symbol", x=_num(x), y=_num(y), dy="0.35em"), symbol))
-        out.append(Markup("</g>"))
-    out.append(Markup("</svg>"))
-    return str(Markup("").join(out) + Markup("\n") + Markup(render_legend(legend, lang=lang)))
+    svg = render(
+        "map.svg.j2", svg_ns=SVG_NS, map_id=map_id, view_box=_box(geometry.view_box), lang=lang,
+        title=title, description=description, other_fill=OTHER_FILL, border=BORDER,
+        symbol_size=SYMBOL_SIZE,
+        others=[d for code, d in geometry.shapes.items() if code not in seen],
+        members=[{"name": region["name"], "value_label": region["value_label"],
+                  "href": _href(region["href"]), "tone": region["tone"], "d": geometry.shapes[code],
+                  "symbol": region.get("symbol") or "",
+                  "x": _num(geometry.labels[code][0]), "y": _num(geometry.labels[code][1])}
+                 for code, region in members])
+    return svg + "\n" + render_legend(legend, lang=lang)
 
 
 def render_legend(legend: list[dict], *, lang: str | None = None) -> str:
     """`<ul class="rt-map-legend">`: per tone, a swatch with its symbol, label, count."""
     lang = _lang(lang)
-    items = []
+    entries = []
     for entry in legend:
-        tone = _token(entry["tone"], "tone")
         count = entry["count"]
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"legend count must be a whole number: {count!r}")
-        key = Markup(
-            '<svg{}><rect{}/><text{}>{}</text></svg>').format(
-            _attrs(xmlns=SVG_NS, class_="rt-map-key", viewBox="0 0 20 20", width="20",
-                   height="20", aria_hidden="true", focusable="false"),
-            _attrs(class_=f"rt-tone-{tone}", fill="currentColor", width="20", height="20",
-                   rx="3"),
-            _attrs(class_="rt-map-symbol", x="10", y="10", dy="0.35em", text_anchor="middle",
-                   font_size="13", font_weight="bold", fill="#ffffff"),
-            entry.get("symbol") or "")
-        items.append(Markup(
-            '<li class="rt-map-legend-item">{} <span class="rt-map-legend-label">{}</span> '
-            '<span class="rt-map-legend-count">{}</span></li>').format(
-            key, entry["label"], str(count)))
-    return str(Markup("<ul{}>{}</ul>").format(_attrs(class_="rt-map-legend", lang=lang),
-                                              Markup("").join(items)))
+        entries.append({"tone": _token(entry["tone"], "tone"), "symbol": entry.get("symbol") or "",
+                        "label": entry["label"], "count": count})
+    return render("map-legend.html.j2", svg_ns=SVG_NS, lang=lang, entries=entries)
 
 
 # --- locator -----------------------------------------------------------------------
@@ -305,45 +244,29 @@ def _clip(points: list, box: tuple[float, float, float, float]) -> list:
     return points
 
 
-@lru_cache(maxsize=8192)  # a pure function, called with the same outlines for every language
-def coarsen(d: str, step: float, *, clip: tuple[float, float, float, float] | None = None,
-            keep_small: bool = False) -> str:
-    """The same path with fewer points, for a map shown small.
-
-    A point closer than `step` (in x + y) to the last kept one is dropped, and so is a
-    ring smaller than `step` (unless keep_small). With `clip` (x0, y0, x1, y1), what
-    lies outside that box is cut off. Works on the path data written by
-    make_map_geometry.py (absolute "Mx,yLx,y x,y…Z" rings)."""
+def crop(d: str, box: tuple[float, float, float, float]) -> str:
+    """The part of a path inside `box` (x0, y0, x1, y1): rings outside it are left out,
+    rings across its edge are cut at the edge, every point inside is kept as it is.
+    Works on the path data of data/geo/ (absolute "Mx,yLx,y x,y…Z" rings)."""
+    x0, y0, x1, y1 = box
     parts = []
     for body in _RING.findall(d):
-        points = [tuple(float(v) for v in pair.split(","))
-                  for pair in body.replace("L", " ").split()]
-        if clip is not None:
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            if max(xs) < clip[0] or max(ys) < clip[1] or min(xs) > clip[2] or min(ys) > clip[3]:
-                continue
-            if min(xs) < clip[0] or min(ys) < clip[1] or max(xs) > clip[2] or max(ys) > clip[3]:
-                points = _clip(points, clip)
-                if len(points) < 3:
-                    continue
+        pairs = body.replace("L", " ").split()
+        points = [tuple(float(v) for v in pair.split(",")) for pair in pairs]
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        if not keep_small and max(max(xs) - min(xs), max(ys) - min(ys)) < step:
+        if max(xs) < x0 or max(ys) < y0 or min(xs) > x1 or min(ys) > y1:
             continue
-        kept = [points[0]]
-        for x, y in points[1:]:
-            if abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= step:
-                kept.append((x, y))
-        if len(kept) < 3:
-            if not keep_small:
-                continue
-            kept = points
-        first, *rest = kept
+        if min(xs) >= x0 and min(ys) >= y0 and max(xs) <= x1 and max(ys) <= y1:
+            parts.append(f"M{body}Z")  # wholly inside: the ring as stored
+            continue
+        points = _clip(points, box)
+        if len(points) < 3:
+            continue
+        first, *rest = points
         parts.append(f"M{_num(first[0])},{_num(first[1])}L"
                      + " ".join(f"{_num(x)},{_num(y)}" for x, y in rest) + "Z")
     return "".join(parts)
 
-
-# --- locator -----------------------------------------------------------------------
 
 def locator_box(geometry: Geometry, iso2: str) -> tuple[float, float, float, float]:
     """A square (min_x, min_y, width, height) around a country, inside the viewBox:
@@ -362,48 +285,32 @@ def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None
                    locator_id: str | None = None) -> str:
     """A small map showing where one country is: an `<svg role="img">` named `name`.
 
-    Cropped to a square around the country (see locator_box); only the shapes that
-    reach into that square are written, cut to it, with the points closer than 1/150
-    of the square dropped (see coarsen), so the markup stays light (a few kilobytes). A country too small to
-    see at that scale gets a ring around it.
+    Cropped to a square around the country (see locator_box): only the shapes that reach
+    into that square are written, cut to it (see crop). A country too small to see at
+    that scale gets a ring around it.
     """
     lang = _lang(lang)
     code = _code(geometry, iso2)
     box = locator_box(geometry, code)
     bx, by, side, _ = box
     locator_id = _check_id(locator_id) if locator_id else _make_id("rt-locator", code, name, lang)
-    title_id = f"{locator_id}-title"
-    step = side / 150
-    margin = 4 * step
+    margin = 4 * side / 150  # a little beyond the square, so no edge shows at its border
     clip = (bx - margin, by - margin, bx + side + margin, by + side + margin)
-    out = [
-        Markup("<svg{}>").format(_attrs(
-            xmlns=SVG_NS, class_="rt-locator", id=locator_id, viewBox=_box(box),
-            width="200", height="200", role="img", aria_labelledby=title_id, lang=lang)),
-        Markup('<title id="{}">{}</title>').format(title_id, name),
-        Markup("<g{}>").format(_attrs(stroke=BORDER, stroke_width=_num(side / 500),
-                                      stroke_linejoin="round", fill_rule="evenodd")),
-    ]
+    others = []
     for other, d in geometry.shapes.items():
-        if other == code:
-            continue
         x0, y0, x1, y1 = geometry.bboxes[other]
-        if x1 < bx or y1 < by or x0 > bx + side or y0 > by + side:
+        if other == code or x1 < bx or y1 < by or x0 > bx + side or y0 > by + side:
             continue
-        coarse = coarsen(d, step, clip=clip)
-        if coarse:
-            out.append(Markup("<path{}/>").format(_attrs(class_="rt-map-other",
-                                                         fill=OTHER_FILL, d=coarse)))
-    out.append(Markup("<path{}/>").format(_attrs(
-        class_="rt-locator-focus", fill="currentColor",
-        d=coarsen(geometry.shapes[code], step, clip=clip, keep_small=True))))
-    out.append(Markup("</g>"))
+        cropped = crop(d, clip)
+        if cropped:
+            others.append(cropped)
     x0, y0, x1, y1 = geometry.bboxes[code]
     size = max(x1 - x0, y1 - y0)
+    ring = None
     if size < side / 10:
-        out.append(Markup("<circle{}/>").format(_attrs(
-            class_="rt-locator-ring", cx=_num((x0 + x1) / 2), cy=_num((y0 + y1) / 2),
-            r=_num(size / 2 + side / 40), fill="none", stroke="currentColor",
-            stroke_width=_num(side / 150))))
-    out.append(Markup("</svg>"))
-    return str(Markup("").join(out))
+        ring = {"cx": _num((x0 + x1) / 2), "cy": _num((y0 + y1) / 2),
+                "r": _num(size / 2 + side / 40), "width": _num(side / 150)}
+    return render("locator.svg.j2", svg_ns=SVG_NS, locator_id=locator_id, view_box=_box(box),
+                  lang=lang, name=name, border=BORDER, stroke_width=_num(side / 500),
+                  other_fill=OTHER_FILL, others=others, focus=crop(geometry.shapes[code], clip),
+                  ring=ring)

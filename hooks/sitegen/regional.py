@@ -10,20 +10,18 @@ from markupsafe import Markup
 
 from . import model as m
 from .localize import country_name, human_size
-from .maps import Geometry, coarsen, load_geometry, render_locator, render_map
+from .maps import Geometry, load_geometry, render_locator, render_map
 from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, open_data_files
 from .schemas import source_types
 from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
 from .views import SYMBOLS, TONES, Ui, countries_in_order, indicator_columns, tone_legend, unknown_counts, value_view
 
 GEOMETRY_FILE = Path(__file__).resolve().parents[2] / "data" / "geo" / "latin-america.json"
+REGIONAL_GEOMETRY_FILE = GEOMETRY_FILE.with_name("latin-america-regional.json")  # coarser: the whole region at once
 COMPARISON = "comparacion.md"
 MAPS_INDEX = "mapas/index.md"
 METHODOLOGY = "metodologia.md"
 HEADLINE_INDICATOR = "test_compulsory"
-# The regional maps use coarser outlines than the locators: a third of the bytes, and
-# still every member (El Salvador included) is clearly drawn.
-MAP_SIMPLIFICATION = 3.0
 
 
 def map_path(indicator_id: str) -> str:
@@ -35,14 +33,9 @@ def geometry() -> Geometry:
     return load_geometry(GEOMETRY_FILE)
 
 
-@lru_cache(maxsize=None)
-def regional_geometry(members: frozenset = frozenset()) -> Geometry:
-    """Outlines for the regional maps: members fine enough to read, the grey
-    non-members coarser (they are context, and most of the bytes)."""
-    full = geometry()
-    shapes = {code: coarsen(d, MAP_SIMPLIFICATION if code in members else 2 * MAP_SIMPLIFICATION, keep_small=True)
-              for code, d in full.shapes.items()}
-    return Geometry(full.view_box, shapes, full.labels, full.bboxes)
+@lru_cache(maxsize=1)
+def regional_geometry() -> Geometry:
+    return load_geometry(REGIONAL_GEOMETRY_FILE)
 
 
 def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
@@ -98,7 +91,7 @@ def map_view(site: m.SiteData, indicator: m.Indicator, lang: str, page: str, dir
     legend = _values_legend(site, indicator, lang)
     question = indicator.question.get(lang)[0]
     # A member outside the map's area (or with no shape) is still in the list under the map.
-    outlines = regional_geometry(frozenset(c.iso2 for c in site.countries))
+    outlines = regional_geometry()
     shapes = outlines.shapes
     svg = render_map(outlines, [{k: r[k] for k in ("iso2", "name", "value_label", "tone", "symbol", "href")}
                                           for r in regions if r["iso2"] in shapes],
@@ -188,9 +181,7 @@ def home_figures_view(site: m.SiteData, lang: str, page: str, directory_urls: bo
 
 
 def locator(site: m.SiteData, country: m.Country, lang: str) -> Markup:
-    # Drawn from the regional maps' outlines (already simplified, shared by every page):
-    # at a locator's size (about 110 px wide) the full outlines would only cost time.
-    outlines = regional_geometry(frozenset(c.iso2 for c in site.countries))
+    outlines = geometry()
     if country.iso2 not in outlines.shapes:
         return Markup("")
     return Markup(render_locator(outlines, country.iso2, name=country_name(country.iso2, lang), lang=lang,
