@@ -14,6 +14,7 @@ from . import model as m
 from .datafolders import stray_file_problems
 from .factrules import fact_problems
 from .problems import DataProblems, Problem
+from .publishedfiles import published_file_problems
 from .region import naming_problems
 from .schemas import not_one_of, schema_problems, suggestion
 from .symlinks import symlink_problems
@@ -244,7 +245,7 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     links = symlink_problems(root)
     if links:
         raise DataProblems(links)  # nothing is read through a link
-    problems: list[Problem] = stray_file_problems(root)
+    problems: list[Problem] = stray_file_problems(root) + published_file_problems(root)
     region_doc = read_checked(data_dir / "region.yml", root, "region.schema.json", problems)
     settings_doc = read_checked(data_dir / "site.yml", root, "site.schema.json", problems)
     ui_doc = read_checked(data_dir / "ui.yml", root, "ui.schema.json", problems)

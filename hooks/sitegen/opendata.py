@@ -81,9 +81,26 @@ def as_json(site: m.SiteData) -> dict:
     }
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell):
+    """A text that a spreadsheet would run as a formula (`=HYPERLINK(...)`) is kept as text,
+    with a leading apostrophe, as spreadsheets themselves write it (OWASP's advice)."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
+
+
+class _InertWriter:
+    def __init__(self, out):
+        self._writer = csv.writer(out, lineterminator="\n")
+
+    def writerow(self, row):
+        self._writer.writerow([_inert(cell) for cell in row])
+
+
 def as_csv(site: m.SiteData) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _InertWriter(out)
     writer.writerow(CSV_HEADER)
     for c in site.countries:
         names = _names(c.iso2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,11 +37,20 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def _whole_pattern(validator, pattern, instance, schema):
+    """`pattern`, matched against the whole text: Python's `$` also matches before a final
+    line break, so "https://x\\n" or an id "salud\\n" would pass the schemas' `^...$`."""
+    if validator.is_type(instance, "string") and not re.fullmatch(pattern, instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _whole_pattern})
+
+
 @lru_cache(maxsize=None)
 def validator(schema_name: str) -> jsonschema.Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(
-        schema, registry=_registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    return _Validator(schema, registry=_registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 @lru_cache(maxsize=None)
@@ -98,6 +108,18 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str, tuple]:
     if kind == "format" and error.validator_value == "date":
         return (f"«{value}» no es una fecha real; escriba AAAA-MM-DD, por ejemplo 2026-11-29",
                 f"'{value}' is not a real date; write YYYY-MM-DD, for example 2026-11-29", path)
+    if kind == "pattern" and "@" in error.validator_value:
+        return (f"{value!r} no es una dirección de correo válida: escribe solo nombre@dominio, sin espacios, "
+                "«?», «&» ni comillas",
+                f"{value!r} is not a valid e-mail address: write only name@domain, with no spaces, '?', '&' or quotes",
+                path)
+    if kind == "pattern" and error.validator_value.startswith("^[a-z0-9"):
+        joiner_es, joiner_en, example = (("guiones bajos", "underscores", "test_free") if "_" in error.validator_value
+                                         else ("guiones", "hyphens", "ley-27675"))
+        return (f"{value!r} no es válido: un identificador lleva solo minúsculas, números y {joiner_es}, sin "
+                f"espacios ni saltos de línea (ej.: {example})",
+                f"{value!r} is not valid: an id holds only lower-case letters, digits and {joiner_en}, with no "
+                f"spaces or line breaks (e.g. {example})", path)
     if kind == "pattern" and "http" in error.validator_value:
         return (f"«{value}» no es una dirección web; debe empezar con https://",
                 f"'{value}' is not a web address; it must start with https://", path)

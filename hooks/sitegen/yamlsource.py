@@ -16,8 +16,8 @@ from pathlib import Path
 import yaml
 
 from .problems import Problem
-from .yamlrules import (character_problems, key_problem, reader_problem, structure_problems,
-                        undecodable_problem)
+from .yamlrules import (character_problems, escaped_character_problem, key_problem, reader_problem,
+                        structure_problems, undecodable_problem)
 
 Path_ = tuple  # a path into the data: ("indicators", "test_free", "value")
 
@@ -96,7 +96,12 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, doc: YamlD
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_construct(item, loader, path + (i,), doc, problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node, deep=True)
+    value = loader.construct_object(node, deep=True)
+    if isinstance(value, str) and node.style == '"':  # only double quotes read escapes
+        hidden = escaped_character_problem(value, node, doc.file, dotted(path))
+        if hidden:
+            problems.append(hidden)
+    return value
 
 
 def load_yaml(path: Path, root: Path) -> tuple[YamlDocument, list[Problem]]:

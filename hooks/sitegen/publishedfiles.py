@@ -1,0 +1,111 @@
+"""What MkDocs copies from docs/ as it is: pages in Markdown and the campaign files.
+
+MkDocs publishes every file of docs/ byte for byte, on the site's own address. A pull
+request could add an HTML page or a script there, which no Content-Security-Policy in our
+templates would cover, or an SVG image with a script in it: GitHub shows an SVG in a diff
+as a picture, so a reviewer would not see the script, and opened on the site it would run
+as the site. So docs/ may hold only Markdown pages and, in docs/materiales/files/, files
+of the campaign's media types; and every SVG there is read, and refused unless it is a
+plain drawing: known drawing elements, no script, no event handler, no link or style
+that reaches outside the image.
+"""
+
+from __future__ import annotations
+
+import os
+import xml.parsers.expat
+from pathlib import Path
+
+from .problems import Problem
+
+FILES_DIR = "docs/materiales/files"
+# The campaign's media types (materials.MEDIA_TYPES): what a material may publish.
+MEDIA_EXTENSIONS = frozenset({"pdf", "svg", "png", "jpg", "jpeg", "webp", "mp3", "ogg", "mp4", "webm", "zip"})
+# Drawing, text and paint: what a campaign card or a thumbnail needs, and nothing that runs.
+SVG_ELEMENTS = frozenset("""
+    svg g defs symbol use title desc metadata path rect circle ellipse line polyline polygon
+    text tspan textPath linearGradient radialGradient stop clipPath mask pattern marker
+""".split())
+_LINKS = ("href", "xlink:href")
+
+
+def published_file_problems(root: Path) -> list[Problem]:
+    """One problem per file of docs/ that the site must not publish as it is."""
+    problems = []
+    docs = root / "docs"
+    for here, dirs, files in os.walk(docs):  # links are refused elsewhere (symlinks.py), never followed
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(here) / name
+            rel = path.relative_to(root).as_posix()
+            extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+            in_files_dir = rel.startswith(FILES_DIR + "/")
+            if in_files_dir and extension in MEDIA_EXTENSIONS:
+                if extension == "svg":
+                    problems += svg_problems(path, rel)
+            elif not in_files_dir and extension == "md":
+                continue
+            elif in_files_dir:
+                problems.append(Problem(
+                    rel, 1, 1, "",
+                    f"el sitio no publica archivos «.{extension}»; en {FILES_DIR}/ van solo materiales: "
+                    f"{', '.join(sorted(MEDIA_EXTENSIONS))}",
+                    f"the site does not publish '.{extension}' files; {FILES_DIR}/ holds only materials: "
+                    f"{', '.join(sorted(MEDIA_EXTENSIONS))}"))
+            else:
+                problems.append(Problem(
+                    rel, 1, 1, "",
+                    f"en docs/ van solo páginas en Markdown (.md); los archivos de los materiales van en {FILES_DIR}/",
+                    f"docs/ holds only Markdown pages (.md); the materials' files go in {FILES_DIR}/"))
+    return problems
+
+
+def svg_problems(path: Path, rel: str) -> list[Problem]:
+    """The first thing in an SVG file that is not a plain drawing, at its line."""
+    found: list[Problem] = []
+    parser = xml.parsers.expat.ParserCreate()
+
+    def refuse(what_es: str, what_en: str) -> None:
+        if not found:
+            found.append(Problem(
+                rel, parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, "",
+                f"esta imagen SVG no es solo un dibujo: {what_es}; el sitio publica solo SVG sin guiones, "
+                "sin eventos y sin enlaces ni estilos hacia fuera de la imagen (vuelve a exportarla como SVG simple)",
+                f"this SVG image is not only a drawing: {what_en}; the site publishes only SVG with no scripts, "
+                "no event handlers and no links or styles reaching outside the image (export it again as plain SVG)"))
+
+    def start(tag: str, attributes: dict) -> None:
+        local = tag.rsplit(":", 1)[-1] if tag.startswith("svg:") else tag
+        if local not in SVG_ELEMENTS:
+            refuse(f"tiene un elemento <{tag}>", f"it has a <{tag}> element")
+        for name, value in attributes.items():
+            lowered = value.strip().lower()
+            if name.lower().startswith("on"):
+                refuse(f"el atributo «{name}» ejecuta código", f"attribute '{name}' runs code")
+            elif name in _LINKS and not value.startswith("#"):
+                refuse(f"enlaza «{value}»", f"it links to '{value}'")
+            elif "url(" in lowered and not all(part.lstrip().startswith("#")
+                                               for part in lowered.split("url(")[1:]):
+                refuse(f"el atributo «{name}» carga «{value}»", f"attribute '{name}' loads '{value}'")
+            elif name == "style" and ("@import" in lowered or "expression(" in lowered):
+                refuse(f"el estilo «{value}» carga otro archivo", f"style '{value}' loads another file")
+
+    def doctype(*_args) -> None:
+        refuse("declara un DOCTYPE (con entidades que pueden crecer sin límite)",
+               "it declares a DOCTYPE (with entities that can grow without limit)")
+
+    def instruction(target: str, _data: str) -> None:
+        refuse(f"tiene una instrucción <?{target}?>", f"it has a <?{target}?> instruction")
+
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = lambda *_args: doctype()
+    parser.ProcessingInstructionHandler = instruction
+    try:
+        parser.Parse(path.read_bytes(), True)
+    except xml.parsers.expat.ExpatError as error:
+        if not found:
+            found.append(Problem(rel, error.lineno, error.offset + 1, "",
+                                 f"no es un SVG legible ({xml.parsers.expat.ErrorString(error.code)})",
+                                 f"is not a readable SVG ({xml.parsers.expat.ErrorString(error.code)})"))
+    return found
