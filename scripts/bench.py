@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from hooks.sitegen.context import RenderContext  # noqa: E402
 from hooks.sitegen.load import load_site  # noqa: E402
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from hooks.sitegen.htmlblocks import unmarked  # noqa: E402
@@ -92,12 +93,13 @@ def baseline_project(target: Path) -> Path:
     target.mkdir(parents=True)
     docs = target / "docs"
     for lang in LANGUAGES:
+        ctx = RenderContext(site, lang)
         for src in (ROOT / "docs" / lang).rglob("*.md"):
             rel = src.relative_to(ROOT / "docs" / lang).as_posix()
             dest = docs / lang / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(unmarked(fill_markers(src.read_text(encoding="utf-8"), rel, lang, site)), encoding="utf-8")
-        for page in generated_pages(site, lang, __import__("datetime").date.today()):
+            dest.write_text(unmarked(fill_markers(ctx, src.read_text(encoding="utf-8"), rel)), encoding="utf-8")
+        for page in generated_pages(ctx):
             dest = docs / lang / page.path
             dest.parent.mkdir(parents=True, exist_ok=True)
             # the whole page as Markdown, its HTML blocks in place (as any plain page would be)
