@@ -141,7 +141,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if i18n.building_other_language(config):
         return  # a language build inside the main one: wait for the end
     offline, build = theme.is_offline_build(config), _session.build
-    extras.write_extras(Path(config.site_dir), build.site, not_found_pages=build.not_found_pages,
+    extras.write_extras(Path(config.site_dir), build.site, _session.cache, not_found_pages=build.not_found_pages,
                         languages=i18n.build_languages(config), default=i18n.default_language(config),
                         offline=offline, bundle=None if offline else _session.offline_bundle(),
                         policy=build.policy["headers"])

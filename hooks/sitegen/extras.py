@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from . import headers, model as m, opendata, searchindex
+from .cache import ContentCache
 from .themecontext import OFFLINE_BUNDLE_URL
 
 
@@ -18,8 +19,8 @@ def _write(target: Path, content: bytes | str) -> None:
         target.write_bytes(content)
 
 
-def write_extras(site_dir: Path, site: m.SiteData, *, not_found_pages: dict[str, str], languages: list[str],
-                 default: str, offline: bool, bundle: Path | None, policy: str) -> None:
+def write_extras(site_dir: Path, site: m.SiteData, cache: ContentCache, *, not_found_pages: dict[str, str],
+                 languages: list[str], default: str, offline: bool, bundle: Path | None, policy: str) -> None:
     # Every language build writes the same /404.html (the last language would win): each
     # language's version was kept, and goes where it belongs.
     for lang, html in not_found_pages.items():
@@ -30,7 +31,7 @@ def write_extras(site_dir: Path, site: m.SiteData, *, not_found_pages: dict[str,
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(bundle, target)
     # Open data, once at the site root for every language.
-    for item in opendata.open_data_files(site):
+    for item in opendata.published_files(site, cache):
         _write(site_dir / item.path, item.content)
     # Security headers for hosts that read _headers (the same policy as every page's <meta>).
     _write(site_dir / "_headers", headers.headers_file(headers.security_headers(policy)))

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 
 from . import model as m
+from .cache import ContentCache
 from .localize import country_name
 
 JSON_PATH = "data/countries.json"
@@ -109,6 +110,12 @@ def as_csv(site: m.SiteData) -> str:
 class OpenDataFile:
     path: str  # from the site root
     content: bytes
+
+
+def published_files(site: m.SiteData, cache: ContentCache) -> list[OpenDataFile]:
+    """`open_data_files(site)`, made once per version of the data (the methodology pages
+    show their sizes in each language, and the build then writes them)."""
+    return cache.get("open data", site.fingerprint or id(site), lambda: open_data_files(site))
 
 
 def open_data_files(site: m.SiteData) -> list[OpenDataFile]:

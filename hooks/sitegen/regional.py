@@ -10,7 +10,7 @@ from . import model as m
 from .context import RenderContext
 from .localize import country_name, human_size
 from .maps import Geometry, coarsen, load_geometry, render_locator, render_map
-from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, open_data_files
+from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, published_files
 from .paths import COMPARISON, COUNTRIES_INDEX, MAPS_INDEX, METHODOLOGY, map_path, profile_path
 from .views import SYMBOLS, TONES, countries_in_order, indicator_columns, tone_legend, unknown_counts, value_view
 
@@ -190,15 +190,15 @@ def locator(ctx: RenderContext, country: m.Country) -> Markup:
                                  locator_id=f"locator-{country.slug}"))
 
 
-def open_data_sizes(ctx: RenderContext) -> dict:
-    """{path: bytes} of the open data files: made once per version of the data, not per page."""
-    return ctx.cache.get("open data sizes", ctx.site.fingerprint or id(ctx.site),
-                         lambda: {f.path: len(f.content) for f in open_data_files(ctx.site)})
-
-
 def methodology_view(ctx: RenderContext) -> dict:
+    """For the methodology page's three markers (indicators, kinds of source, downloads)."""
+    return ctx.cache.get(("methodology", ctx.lang), (ctx.site.fingerprint, id(ctx.site), ctx.directory_urls),
+                         lambda: _methodology_view(ctx))
+
+
+def _methodology_view(ctx: RenderContext) -> dict:
     site, lang, ui = ctx.site, ctx.lang, ctx.ui
-    sizes = open_data_sizes(ctx)
+    sizes = {f.path: len(f.content) for f in published_files(site, ctx.cache)}
     downloads = [
         {"label": label, "url": ctx.file_url(METHODOLOGY, path),
          "size": human_size(sizes[path], lang), "path": path}
