@@ -4,8 +4,10 @@
 Measures, on this machine, in one run (each figure the median of --runs runs, with min
 and max):
   1. the real site's full build (all languages);
-  2. a bare baseline: the same pages per language as plain Markdown files, same theme,
-     plugins and settings, but no hooks and no data; and the ratio of 1 to 2;
+  2. two bare baselines, each with the same theme, plugins and settings but no hooks, no
+     overrides and no data, and the ratio of 1 to each: the same pages per language as
+     Markdown files (the generated Markdown with its HTML in place), and "the same words":
+     each built page's text as a plain Markdown page (headings, paragraphs, list items);
   3. synthetic networks of --sizes countries (copies of the real country files, so the
      same indicators, sources and notes per country): build time, time per page, peak memory;
   4. the hooks' own work per build (loading + validating, generating pages);
@@ -29,15 +31,18 @@ import sys
 import tempfile
 import threading
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from hooks.sitegen.context import RenderContext  # noqa: E402
 from hooks.sitegen.load import load_site  # noqa: E402
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 from hooks.sitegen.htmlblocks import unmarked  # noqa: E402
-from hooks.sitegen.pages import fill_markers, generated_pages  # noqa: E402
+from hooks.sitegen.pages import fill_markers, generated_pages, generated_paths  # noqa: E402
+from hooks.sitegen.paths import language_prefix, page_url  # noqa: E402
 
 MKDOCS = str(Path(sys.executable).with_name("mkdocs"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -92,16 +97,22 @@ def baseline_project(target: Path) -> Path:
     target.mkdir(parents=True)
     docs = target / "docs"
     for lang in LANGUAGES:
+        ctx = RenderContext(site, lang)
         for src in (ROOT / "docs" / lang).rglob("*.md"):
             rel = src.relative_to(ROOT / "docs" / lang).as_posix()
             dest = docs / lang / rel
             dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_text(unmarked(fill_markers(src.read_text(encoding="utf-8"), rel, lang, site)), encoding="utf-8")
-        for page in generated_pages(site, lang, __import__("datetime").date.today()):
+            dest.write_text(unmarked(fill_markers(ctx, src.read_text(encoding="utf-8"), rel)), encoding="utf-8")
+        for page in generated_pages(ctx):
             dest = docs / lang / page.path
             dest.parent.mkdir(parents=True, exist_ok=True)
             # the whole page as Markdown, its HTML blocks in place (as any plain page would be)
             dest.write_text(unmarked(page.markdown), encoding="utf-8")
+    _bare_config(target)
+    return target
+
+
+def _bare_config(target: Path) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # The theme overrides read the hooks' interface texts: the baseline uses plain Material.
     config = re.sub(r"\nhooks:\n(  - .*\n)+", "\n", config)
@@ -109,6 +120,71 @@ def baseline_project(target: Path) -> Path:
     config = re.sub(r"\nextra_css:\n(  - .*\n)+", "\n", config)
     config = re.sub(r"\nwatch:\n(  - .*\n)+", "\n", config)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+class _PageText(HTMLParser):
+    """The words of a built page's article, as plain Markdown blocks."""
+
+    BLOCKS = {"p", "li", "dt", "dd", "tr", "caption", "figcaption", "blockquote", "summary", "pre", "div", "td", "th"}
+    HEADINGS = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "h5": "##### ", "h6": "###### "}
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # inside the <article>
+        self.skip = 0  # inside <script>, <style> or an SVG (no words a reader reads as text)
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+
+    def _flush(self, prefix: str = "") -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append(prefix + re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text))
+        self.current = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        elif self.depth and tag in ("script", "style", "svg"):
+            self.skip += 1
+        elif self.depth and (tag in self.BLOCKS or tag in self.HEADINGS):
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._flush()
+            self.depth -= 1
+        elif self.depth and tag in ("script", "style", "svg"):
+            self.skip -= 1
+        elif self.depth and tag in self.HEADINGS:
+            self._flush(self.HEADINGS[tag])
+        elif self.depth and tag in self.BLOCKS:
+            self._flush()
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.current.append(data)
+
+
+def page_words(page_html: str) -> str:
+    parser = _PageText()
+    parser.feed(page_html)
+    return "\n\n".join(parser.blocks) + "\n"
+
+
+def words_baseline_project(target: Path, built: Path) -> Path:
+    """Every page of the real build (`built`), each as a plain Markdown page holding the
+    words a reader sees in its article: the pages' text without hooks, HTML or data."""
+    site = load_site(ROOT)
+    sources = sorted({p.relative_to(ROOT / "docs" / DEFAULT_LANGUAGE).as_posix()
+                      for p in (ROOT / "docs" / DEFAULT_LANGUAGE).rglob("*.md")} | set(generated_paths(site)))
+    for lang in LANGUAGES:
+        for rel in sources:
+            url = language_prefix(lang) + page_url(rel)
+            page = built / (url + "index.html" if not url or url.endswith("/") else url)
+            dest = target / "docs" / lang / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(page_words(page.read_text(encoding="utf-8")), encoding="utf-8")
+    _bare_config(target)
     return target
 
 
@@ -220,27 +296,38 @@ def main() -> int:
 
     real_project = copy_project(work / "real")
     base_project = baseline_project(work / "baseline")
-    # Interleaved, so that both builds meet the same machine load.
-    real, base = [], []
+    first = timed_build(real_project)  # a warm-up, and the pages whose words the last baseline holds
+    words_project = words_baseline_project(work / "words", first["site"])
+    shutil.rmtree(first["site"], ignore_errors=True)
+    # Interleaved, so that every build meets the same machine load.
+    real, base, words = [], [], []
     for run in range(args.runs):
-        for results, project in ((real, real_project), (base, base_project)):
+        for results, project in ((real, real_project), (base, base_project), (words, words_project)):
             if results:
                 shutil.rmtree(results[-1]["site"], ignore_errors=True)
             results.append(timed_build(project))
-    real_s = [r["seconds"] for r in real]
-    base_s = [r["seconds"] for r in base]
-    real_cpu = [r["cpu"] for r in real]
-    base_cpu = [r["cpu"] for r in base]
+
+    def row(name: str, results: list[dict]) -> str:
+        return (f"| {name} | {results[0]['pages']} | {spread([r['seconds'] for r in results])} | "
+                f"{spread([r['cpu'] for r in results])} | {spread([r['peak_mb'] for r in results], '{:.0f}')} |")
+
+    def ratio(name: str, results: list[dict]) -> str:
+        wall = statistics.median(r["seconds"] for r in real) / statistics.median(r["seconds"] for r in results)
+        cpu = statistics.median(r["cpu"] for r in real) / statistics.median(r["cpu"] for r in results)
+        return f"| ratio real / {name} | | {wall:.2f} | {cpu:.2f} | |"
+
     say("## Real site against bare MkDocs")
     say("")
     say("Wall-clock seconds vary with the machine's load; CPU seconds (user + system) much less.")
+    say("Both baselines: same theme, plugins and settings, no hooks, no overrides, no data.")
     say("")
     say("| build | pages | wall seconds | CPU seconds | peak MB |")
     say("| --- | ---: | ---: | ---: | ---: |")
-    say(f"| real site (hooks + data) | {real[0]['pages']} | {spread(real_s)} | {spread(real_cpu)} | {spread([r['peak_mb'] for r in real], '{:.0f}')} |")
-    say(f"| bare baseline (same pages as Markdown, no hooks) | {base[0]['pages']} | {spread(base_s)} | {spread(base_cpu)} | {spread([r['peak_mb'] for r in base], '{:.0f}')} |")
-    say(f"| ratio real / baseline | | {statistics.median(real_s) / statistics.median(base_s):.2f} | "
-        f"{statistics.median(real_cpu) / statistics.median(base_cpu):.2f} | |")
+    say(row("real site (hooks + data)", real))
+    say(row("bare baseline (same pages as Markdown, no hooks)", base))
+    say(row("same words (each built page's text as plain Markdown)", words))
+    say(ratio("baseline", base))
+    say(ratio("same words", words))
     say("")
 
     say("## Synthetic networks")
@@ -284,7 +371,7 @@ def main() -> int:
     for lang, raw, packed in search_sizes(real[-1]["site"]):
         say(f"| {lang} | {raw:,} | {packed:,} |")
     shutil.rmtree(work, ignore_errors=True)
-    for r in (real[-1], base[-1]):
+    for r in (real[-1], base[-1], words[-1]):
         shutil.rmtree(r["site"], ignore_errors=True)
     Path(args.out).write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"\nWritten to {args.out}")

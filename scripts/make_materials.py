@@ -46,7 +46,8 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 ListItem, NextPageTemplate, PageTemplate, Paragraph, Spacer)
 
 from hooks.sitegen.problems import DataProblems, Problem  # noqa: E402
-from hooks.sitegen.schemas import schema_problems  # noqa: E402
+from hooks.sitegen.project import Project  # noqa: E402
+from hooks.sitegen.schemas import Schemas, schema_problems  # noqa: E402
 from hooks.sitegen.yamlsource import load_yaml  # noqa: E402
 
 LANGUAGES = ("es", "en", "pt")
@@ -103,14 +104,16 @@ def _check_encoding(doc, problems: list[Problem]) -> None:
 def read_sources(root: Path = ROOT) -> list[Source]:
     problems: list[Problem] = []
     sources = []
-    for path in sorted((root / "data" / "materials" / "src").glob("*.yml")):
+    project = Project(root)
+    schemas = Schemas(project.schemas)
+    for path in sorted((project.data / "materials" / "src").glob("*.yml")):
         doc, found = load_yaml(path, root)
         problems += found
         if doc.data is None:
             if not found:
                 problems.append(Problem(doc.file, 1, 1, "", "el archivo está vacío", "the file is empty"))
             continue
-        invalid = schema_problems(doc, "material-source.schema.json")
+        invalid = schema_problems(doc, "material-source.schema.json", schemas)
         problems += invalid
         if invalid:
             continue

@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def copy_data(target: Path) -> Path:
-    """The data, the schemas and the material files, copied to `target`."""
-    for folder in ("data", "schemas", "docs/materiales"):
+    """The data, the schemas, the page templates and the material files, copied to `target`:
+    a project (hooks/sitegen/project.py) whose pages can be made."""
+    for folder in ("data", "schemas", "hooks/templates", "docs/materiales"):
         shutil.copytree(ROOT / folder, target / folder)
     return target
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from hooks.sitegen.materials import TYPES
+from hooks.sitegen.model import MATERIAL_TYPES as TYPES
 from hooks.sitegen.uitexts import KEYS, PLACEHOLDERS
 from hooks.sitegen.views import TONES
 

@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from hooks.sitegen import views
+from hooks.sitegen.context import RenderContext
 from hooks.sitegen.factrules import QUOTE_MAX_WORDS, is_home_page
 from hooks.sitegen.load import load_site
 from hooks.sitegen.problems import DataProblems
@@ -202,16 +203,16 @@ def test_the_profile_view_quotes_the_main_source_and_marks_an_ended_law(project)
     write(project, text)
     site = load_site(project, TODAY)
     country = site.countries[0]
-    view = views.profile_view(site, country, "en", TODAY)
+    view = views.profile_view(RenderContext(site, "en", TODAY), country)
     fact = next(f for g in view["groups"] for f in g["facts"] if f["id"] == "test_compulsory")
     assert fact["quote"]["lang"] == "es" and fact["quote"]["cite"] == country.sources[0].url
     assert fact["quote"]["article"] == "art. 19.I.b" and fact["quote"]["law"]["name"].startswith("Ley 3729")
     assert fact["quote"]["language_note"] == "quoted in Spanish, the document's language"
-    spanish = views.profile_view(site, country, "es", TODAY)
+    spanish = views.profile_view(RenderContext(site, "es", TODAY), country)
     assert next(f for g in spanish["groups"] for f in g["facts"] if f["id"] == "test_compulsory")["quote"]["language_note"] is None
     statuses = {law["id"]: law["status"] for law in view["laws"]}
     assert statuses == {"ley-3729": "In force", "ley-vieja": "Repealed in 2022"}
-    assert {law["id"]: law["status"] for law in views.profile_view(site, country, "pt", TODAY)["laws"]}["ley-vieja"] \
+    assert {law["id"]: law["status"] for law in views.profile_view(RenderContext(site, "pt", TODAY), country)["laws"]}["ley-vieja"] \
         == "Revogada em 2022"
 
 
@@ -220,10 +221,10 @@ def test_an_answer_verified_by_the_member_organization_says_so(project):
         "    sources: [ley-3729-art19]\n", "    sources: [ley-3729-art19]\n    verified: {by: AMMAR, on: 2026-11-30}\n", 1)
     write(project, text)
     site = load_site(project, TODAY)
-    fact = next(f for g in views.profile_view(site, site.countries[0], "es", TODAY)["groups"]
+    fact = next(f for g in views.profile_view(RenderContext(site, "es", TODAY), site.countries[0])["groups"]
                 for f in g["facts"] if f["id"] == "test_compulsory")
     assert fact["verified"] == "Verificado por AMMAR el 30 de noviembre de 2026"
-    unverified = [f for g in views.profile_view(site, site.countries[0], "es", TODAY)["groups"]
+    unverified = [f for g in views.profile_view(RenderContext(site, "es", TODAY), site.countries[0])["groups"]
                   for f in g["facts"] if f["id"] != "test_compulsory"]
     assert all(f["verified"] is None for f in unverified)
 
@@ -238,15 +239,15 @@ def test_the_home_page_figure_follows_the_data(project):
     assert "<!-- sitio:cifras -->" in home
     write(project, country_file(ids, answer="unknown").replace(
         "  test_compulsory:\n    value: unknown\n    sources: [ley-3729-art19]\n", "  test_compulsory:\n    value: unknown\n"))
-    before = fill_markers(home, "index.md", "es", load_site(project, TODAY))
+    before = fill_markers(RenderContext(load_site(project, TODAY), "es", TODAY), home, "index.md")
     assert "«¿Es obligatoria la prueba de VIH para las trabajadoras sexuales?»: todavía no hay información verificada" in before
     (project / "data/countries/pe.yml").write_text((project / FILE).read_text(encoding="utf-8"), encoding="utf-8")
     write(project, country_file(ids))  # Bolivia's file, with test_compulsory: in_law
-    after = fill_markers(home, "index.md", "es", load_site(project, TODAY))
+    after = fill_markers(RenderContext(load_site(project, TODAY), "es", TODAY), home, "index.md")
     assert ("«¿Es obligatoria la prueba de VIH para las trabajadoras sexuales?»: solo hay información verificada "
             "de un país, Bolivia: Sí, por ley.") in after
     (project / "data/countries/pe.yml").write_text((project / FILE).read_text(encoding="utf-8"), encoding="utf-8")
-    both = fill_markers(home, "index.md", "es", load_site(project, TODAY))
+    both = fill_markers(RenderContext(load_site(project, TODAY), "es", TODAY), home, "index.md")
     assert ("En 2 de los 2 países donde la respuesta se conoce, la ley obliga a las trabajadoras sexuales "
             "a hacerse la prueba de VIH. Sin información verificada: 0 de 2.") in both
     assert before != after

@@ -21,17 +21,45 @@ import yaml
 from tests.datafiles import copy_data, edit
 from hooks.sitegen import model as m
 from hooks.sitegen.datafolders import stray_file_problems
-from hooks.sitegen.load import load_site
-from hooks.sitegen.materials import (ALL, CAMPAIGN, CATALOGUE, FILE_LANGUAGES, FILES_DIR, TYPES, catalogue_view,
-                                     file_url, human_size, load_campaign, load_materials, material_path,
-                                     materials_country_section, materials_for_country, materials_pages,
-                                     materials_paths)
+from hooks.sitegen.cache import ContentCache
+from hooks.sitegen.context import RenderContext
+from hooks.sitegen.datareader import DataReader
+from hooks.sitegen.load import fingerprint, load_site
+from hooks.sitegen.localize import human_size
+from hooks.sitegen.materials import FILES_DIR, load_campaign, load_materials
+from hooks.sitegen.materialviews import catalogue_view, materials_country_section, materials_for_country
+from hooks.sitegen.model import ALL, FILE_LANGUAGES, MATERIAL_TYPES as TYPES
+from hooks.sitegen.pages import render_page
+from hooks.sitegen.paths import CAMPAIGN, CATALOGUE, material_file_url as file_url, material_path
 from hooks.sitegen.problems import DataProblems
+from hooks.sitegen.project import Project
+from hooks.sitegen.registry import site_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 29)
 HOSTILE = '<script>alert(1)</script> *bold* [link](http://evil.example)'
 SOURCES = ROOT / "data" / "materials" / "src"
+
+
+def reader(root: Path) -> DataReader:
+    return DataReader(Project(root))
+
+
+def materials_paths(materials) -> list[str]:
+    """The materials' pages, in the order the registry declares them."""
+    return [CATALOGUE, *(material_path(x.id) for x in materials), CAMPAIGN]
+
+
+def materials_pages(site, materials, lang: str) -> list:
+    """The materials' pages of `site` with `materials` instead of its own, in `lang`."""
+    chosen = dataclasses.replace(site, materials=tuple(materials))
+    ctx = RenderContext(chosen, lang, TODAY)
+    wanted = materials_paths(materials)
+    return [render_page(ctx, spec) for spec in site_pages(chosen) if spec.path in wanted]
+
+
+def in_context(site, materials, lang: str, directory_urls: bool = True) -> RenderContext:
+    return RenderContext(dataclasses.replace(site, materials=tuple(materials)), lang, TODAY, directory_urls)
 
 
 def needs(module: str):
@@ -56,12 +84,12 @@ def members(site):
 
 @pytest.fixture(scope="module")
 def loaded(members):
-    return load_materials(ROOT, members, TODAY)
+    return load_materials(reader(ROOT), members, TODAY)
 
 
 @pytest.fixture(scope="module")
 def campaign():
-    return load_campaign(ROOT)
+    return load_campaign(reader(ROOT))
 
 
 # -- the real data --------------------------------------------------------------------
@@ -136,7 +164,7 @@ def project(tmp_path):
 
 def problems_of(project: Path, members: set[str]) -> list:
     with pytest.raises(DataProblems) as caught:
-        load_materials(project, members, TODAY)
+        load_materials(reader(project), members, TODAY)
     return caught.value.problems
 
 
@@ -222,7 +250,7 @@ def test_an_external_video_needs_no_file(project, members):
     text = text.replace(files, "files:\n  - language: all\n    url: https://video.example.org/campana.mp4\n"
                                "    external: true\n    format: mp4\n\n")
     path.write_text(text, encoding="utf-8")
-    materials, _ = load_materials(project, members, TODAY)
+    materials, _ = load_materials(reader(project), members, TODAY)
     video = next(x for x in materials if x.id == "video-campana")
     assert video.files[0].external and video.files[0].size_bytes is None and video.files[0].sha256 is None
     assert video.languages == m.LANGUAGES  # a file for every language
@@ -233,7 +261,7 @@ def test_an_external_video_needs_no_file(project, members):
 def test_page_paths(site, loaded, campaign):
     materials, topics = loaded
     for lang in m.LANGUAGES:
-        pages = materials_pages(site, materials, topics, lang, campaign=campaign)
+        pages = materials_pages(site, materials, lang)
         assert [p.path for p in pages] == materials_paths(materials)
     assert materials_paths(materials)[0] == CATALOGUE == "materiales/index.md"
     assert materials_paths(materials)[-1] == CAMPAIGN == "campana.md"
@@ -243,7 +271,7 @@ def test_page_paths(site, loaded, campaign):
 def test_every_material_is_in_every_catalogue_grouped_by_type(site, loaded, campaign):
     materials, topics = loaded
     for lang in m.LANGUAGES:
-        index = materials_pages(site, materials, topics, lang, campaign=campaign)[0].markdown
+        index = materials_pages(site, materials, lang)[0].markdown
         for material in materials:
             assert f'id="material-{material.id}"' in index
             assert f'href="{material.id}/"' in index
@@ -255,7 +283,7 @@ def test_every_material_is_in_every_catalogue_grouped_by_type(site, loaded, camp
 
 def test_catalogue_cards_carry_what_the_filter_script_reads(site, loaded, campaign):
     materials, topics = loaded
-    index = materials_pages(site, materials, topics, "pt", campaign=campaign)[0].markdown
+    index = materials_pages(site, materials, "pt")[0].markdown
     assert '<form class="rt-filters" data-rt-filters hidden>' in index
     assert 'aria-live="polite"' in index
     for name in ("type", "topic", "country", "language"):
@@ -271,7 +299,7 @@ def test_catalogue_cards_carry_what_the_filter_script_reads(site, loaded, campai
     # Downloads: format, size in the reader's language, the download attribute.
     assert ('href="../../materiales/files/derechos-prueba-vih-pt.pdf" download hreflang="pt" '
             'type="application/pdf">Baixar PDF · português · ') in index
-    view = catalogue_view(site, materials, topics, "pt")
+    view = catalogue_view(in_context(site, materials, "pt"))
     countries = next(f for f in view["filters"] if f["name"] == "country")["options"]
     assert len(countries) == len(site.countries) and countries[0]["label"] == "Argentina"
 
@@ -289,7 +317,7 @@ def test_an_untranslated_material_shows_in_spanish_with_a_label(site, loaded, ca
     chosen = (spanish_only, *materials[1:])
     labels = {"en": "Only in Spanish", "pt": "Só em espanhol"}
     for lang, label in labels.items():
-        pages = {p.path: p.markdown for p in materials_pages(site, chosen, topics, lang, campaign=campaign)}
+        pages = {p.path: p.markdown for p in materials_pages(site, chosen, lang)}
         for path in (CATALOGUE, CAMPAIGN):
             assert 'lang="es">Solo en español todavía</a>' in pages[path], path
             assert label in pages[path], path
@@ -298,7 +326,7 @@ def test_an_untranslated_material_shows_in_spanish_with_a_label(site, loaded, ca
         assert label in detail
         assert '<p class="rt-material-desc" lang="es">Descripción en español.</p>' in detail
         assert site.ui["materials_no_other_languages"].get(lang)[0] not in detail  # it exists in Spanish
-    spanish = {p.path: p.markdown for p in materials_pages(site, chosen, topics, "es", campaign=campaign)}
+    spanish = {p.path: p.markdown for p in materials_pages(site, chosen, "es")}
     assert "Solo en español" not in spanish[CATALOGUE].replace("Solo en español todavía", "")
 
 
@@ -309,16 +337,16 @@ def test_hostile_text_is_escaped_everywhere(site, loaded, campaign):
                                   credits=m.Text(HOSTILE), licence=dataclasses.replace(
                                       materials[0].licence, attribution=m.Text(HOSTILE)))
     for lang in m.LANGUAGES:
-        for page in materials_pages(site, (hostile, *materials[1:]), topics, lang, campaign=campaign):
+        for page in materials_pages(site, (hostile, *materials[1:]), lang):
             assert "<script>" not in page.markdown, page.path
-        detail = materials_pages(site, (hostile,), topics, lang, campaign=campaign)[1].markdown
+        detail = materials_pages(site, (hostile,), lang)[1].markdown
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in detail
 
 
 def test_material_page_lists_files_with_size_sha256_licence_and_attribution(site, loaded, campaign):
     materials, topics = loaded
     material = next(x for x in materials if x.id == "derechos-prueba-vih")
-    pages = {p.path: p.markdown for p in materials_pages(site, materials, topics, "en", campaign=campaign)}
+    pages = {p.path: p.markdown for p in materials_pages(site, materials, "en")}
     page = pages[material_path(material.id)]
     for f in material.files:
         assert f.sha256 in page
@@ -336,7 +364,7 @@ def test_campaign_page_in_each_language(site, loaded, campaign):
     titles = {"es": "# Somos parte de la solución", "en": "# We are part of the solution",
               "pt": "# Somos parte da solução"}
     for lang, title in titles.items():
-        page = materials_pages(site, materials, topics, lang, campaign=campaign)[-1].markdown
+        page = materials_pages(site, materials, lang)[-1].markdown
         assert page.startswith(title)
         assert site.settings.slogan.get(lang)[0] in page
         assert f" {len(site.countries)} " in page and "{countries}" not in page
@@ -350,18 +378,18 @@ def test_materials_for_a_country(site, loaded):
     materials, _ = loaded
     only_ar = dataclasses.replace(materials[-1], countries=("ar",))
     chosen = (*materials[:-1], only_ar)
-    for_ar = materials_for_country(site, chosen, "AR", "es", "paises/ar.md")
+    for_ar = materials_for_country(in_context(site, chosen, "es"), "AR", "paises/ar.md")
     assert [x["id"] for x in for_ar][0] == only_ar.id and for_ar[0]["specific"]
     assert len(for_ar) == len(chosen)
     assert for_ar[0]["url"] == f"../../materiales/{only_ar.id}/"
     assert set(for_ar[0]) >= {"title", "type_label", "url"}
-    for_bo = materials_for_country(site, chosen, "bo", "pt", "paises/bo.md", directory_urls=False)
+    for_bo = materials_for_country(in_context(site, chosen, "pt", directory_urls=False), "bo", "paises/bo.md")
     assert only_ar.id not in [x["id"] for x in for_bo] and len(for_bo) == len(chosen) - 1
     assert for_bo[0]["url"].startswith("../materiales/") and for_bo[0]["url"].endswith(".html")
-    section = materials_country_section(site, chosen, "ar", "en", "paises/ar.md")
+    section = materials_country_section(in_context(site, chosen, "en"), "ar", "paises/ar.md")
     assert section.startswith("## Materials to download { #materiales }")
     assert 'href="../../materiales/?country=ar"' in section
-    assert materials_country_section(site, (), "ar", "en", "paises/ar.md") == ""
+    assert materials_country_section(in_context(site, (), "en"), "ar", "paises/ar.md") == ""
 
 
 @pytest.mark.parametrize("lang, page, directory_urls, expected", [
@@ -406,7 +434,7 @@ def test_make_materials_remakes_every_file_byte_for_byte(tmp_path):
 
 def test_a_bad_source_is_reported_with_its_line(tmp_path):
     needs("reportlab")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    copy_data(tmp_path)  # a project: its data and the schemas they follow
     path = tmp_path / "data/materials/src/tarjeta-prueba-vih.yml"
     text = path.read_text(encoding="utf-8")
     line = text[: text.index("layout: social_card")].count("\n") + 1
@@ -493,22 +521,26 @@ def test_the_poster_carries_the_networks_slogan(site):
         assert words(slogan) in text, lang
 
 
-def test_fingerprint_follows_data_and_files(project):
-    from hooks.sitegen.materials import materials_fingerprint
-
-    before = materials_fingerprint(project)
-    assert materials_fingerprint(project) == before
-    (project / FILES_DIR / "derechos-prueba-vih-es.pdf").write_bytes(b"%PDF-1.4 changed")
-    assert materials_fingerprint(project) != before
+def test_fingerprint_follows_the_contents_of_data_and_files(project):
+    cache = ContentCache()
+    before = fingerprint(Project(project), cache)
+    pdf = project / FILES_DIR / "derechos-prueba-vih-es.pdf"
+    os.utime(pdf, (0, 0))  # a new modification time alone changes nothing
+    cache.new_build()
+    assert fingerprint(Project(project), cache) == before
+    pdf.write_bytes(b"%PDF-1.4 changed")
+    assert fingerprint(Project(project), cache) == before  # digests are read once per build
+    cache.new_build()
+    assert fingerprint(Project(project), cache) != before
 
 
 def test_a_new_material_tells_the_editor_what_to_fill_in(project, members):
-    from hooks.sitegen.materials import new_material
+    from hooks.sitegen.scaffold import new_material
 
     path = new_material("folleto-condones", project, TODAY)
     assert path == project / "data/materials/folleto-condones.yml"
     # a draft: valid at once, and not published
-    materials, _ = load_materials(project, members, TODAY)
+    materials, _ = load_materials(reader(project), members, TODAY)
     assert "folleto-condones" not in [x.id for x in materials]
     path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", "", 1), encoding="utf-8")
     # once it is no longer a draft, every rule applies, each at its line
@@ -529,7 +561,7 @@ def test_a_new_material_tells_the_editor_what_to_fill_in(project, members):
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
     shutil.copy(ROOT / FILES_DIR / "derechos-prueba-vih-es.pdf", project / FILES_DIR / "folleto-condones-es.pdf")
-    materials, _ = load_materials(project, members, TODAY)
+    materials, _ = load_materials(reader(project), members, TODAY)
     assert "folleto-condones" in [x.id for x in materials]
 
 

@@ -11,7 +11,10 @@ import pytest
 
 from hooks.sitegen import model as m
 from hooks.sitegen.load import load_site
-from hooks.sitegen.pages import GENERATED_MARKER, fill_markers, generated_pages, generated_paths, profile_page
+from hooks.sitegen.context import RenderContext
+from hooks.sitegen.pages import GENERATED_MARKER, fill_markers, generated_pages, generated_paths, render_page
+from hooks.sitegen.paths import profile_path
+from hooks.sitegen.registry import site_pages
 from hooks.sitegen.views import SYMBOLS, index_view, profile_view
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,10 +31,21 @@ def with_country(site, country):
     return dataclasses.replace(site, countries=tuple(c if c.iso2 != country.iso2 else country for c in site.countries))
 
 
+def in_lang(site, lang: str) -> RenderContext:
+    return RenderContext(site, lang, TODAY)
+
+
+def profile_page(site, country, lang: str, commentary: str | None = None):
+    """The country's page, in a site where it is this `country`."""
+    site = with_country(site, country)
+    spec = next(spec for spec in site_pages(site) if spec.path == profile_path(country.iso2))
+    return render_page(in_lang(site, lang), spec, commentary)
+
+
 def test_one_page_per_country_plus_index_comparison_and_maps_in_each_language(site):
     key = [i.id for i in site.catalogue.indicators if i.key]
     for lang in m.LANGUAGES:
-        paths = [p.path for p in generated_pages(site, lang, TODAY)]
+        paths = [p.path for p in generated_pages(in_lang(site, lang))]
         assert paths == generated_paths(site)
         assert set(paths) == {"estado.md", "paises/index.md", "comparacion.md", "mapas/index.md",
                               *(f"paises/{c.slug}.md" for c in site.countries), *(f"mapas/{k}.md" for k in key),
@@ -40,7 +54,7 @@ def test_one_page_per_country_plus_index_comparison_and_maps_in_each_language(si
 
 def test_profile_view_follows_the_data(site):
     country = site.countries[0]
-    view = profile_view(site, country, "pt", TODAY)
+    view = profile_view(in_lang(site, "pt"), country)
     facts = {f["id"]: f for g in view["groups"] for f in g["facts"]}
     assert set(facts) == {i.id for i in site.catalogue.indicators}
     for indicator in site.catalogue.indicators:
@@ -60,9 +74,9 @@ def test_outdated_review_is_flagged_after_the_configured_months(site):
     old = dataclasses.replace(country, review=m.Review(dt.date(2025, 11, 28)))
     fresh = dataclasses.replace(country, review=m.Review(dt.date(2025, 12, 1)))
     assert months == 12
-    assert profile_view(site, old, "es", TODAY)["review"]["outdated"]
-    assert not profile_view(site, fresh, "es", TODAY)["review"]["outdated"]
-    page = profile_page(site, old, "en", TODAY).markdown
+    assert profile_view(in_lang(site, "es"), old)["review"]["outdated"]
+    assert not profile_view(in_lang(site, "es"), fresh)["review"]["outdated"]
+    page = profile_page(site, old, "en").markdown
     assert site.ui["review_outdated_title"].en in page
 
 
@@ -71,36 +85,37 @@ def test_hostile_yaml_text_is_escaped_for_html_and_markdown(site):
     hostile = dataclasses.replace(
         country, summary=m.Text(HOSTILE, HOSTILE, HOSTILE),
         sources=(dataclasses.replace(country.sources[0], title=HOSTILE),) + country.sources[1:])
-    markdown = profile_page(with_country(site, hostile), hostile, "es", TODAY).markdown
+    markdown = profile_page(site, hostile, "es").markdown
     assert "<script>" not in markdown
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markdown
 
 
 def test_untranslated_data_text_is_marked_with_its_language(site):
     country = dataclasses.replace(site.countries[0], summary=m.Text("Solo en español."))
-    markdown = profile_page(site, country, "en", TODAY).markdown
+    markdown = profile_page(site, country, "en").markdown
     assert '<p class="rt-summary" lang="es">Solo en español.' in markdown
     assert site.ui["not_translated_short"].en in markdown
 
 
 def test_commentary_goes_under_the_facts_or_at_the_marker(site):
     country = site.countries[0]
-    under = profile_page(site, country, "es", TODAY, commentary="Comentario de la editora.").markdown
+    under = profile_page(site, country, "es", commentary="Comentario de la editora.").markdown
     assert under.index("Comentario de la editora.") > under.index('id="known_cases"')
     assert under.index("Comentario de la editora.") < under.index("{ #laws }")
-    marked = profile_page(site, country, "es", TODAY, commentary=f"Antes.\n\n{GENERATED_MARKER}\n\nDespués.").markdown
+    marked = profile_page(site, country, "es", commentary=f"Antes.\n\n{GENERATED_MARKER}\n\nDespués.").markdown
     assert marked.index("Antes.") < marked.index("# Argentina") < marked.index("Después.")
 
 
 def test_index_rows_are_sorted_by_localized_name_ignoring_accents(site):
-    names = [row["name"] for row in index_view(site, "es")["rows"]]
+    names = [row["name"] for row in index_view(in_lang(site, "es"))["rows"]]
     assert len(names) == len(site.countries)
     stripped = [n.replace("é", "e").replace("á", "a").replace("ú", "u").lower() for n in names]
     assert stripped == sorted(stripped)
 
 
 def test_markers_in_hand_written_pages(site):
-    filled = fill_markers("Hola\n\n<!-- sitio:paises -->\n\n<!-- sitio:contacto -->\n<!-- sitio:nada -->", "index.md", "pt", site)
+    filled = fill_markers(in_lang(site, "pt"), "Hola\n\n<!-- sitio:paises -->\n\n<!-- sitio:contacto -->\n<!-- sitio:nada -->",
+                          "index.md")
     assert filled.count("<li><a href=\"paises/") == len(site.countries)
     assert site.settings.email in filled
     assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
@@ -114,7 +129,7 @@ def _markdown(text: str) -> str:
 
 def test_generated_html_reaches_the_page_untouched_by_markdown(site):
     from hooks.sitegen.htmlblocks import END, START
-    page = profile_page(site, site.countries[0], "en", TODAY, commentary="An *editor's* note.")
+    page = profile_page(site, site.countries[0], "en", commentary="An *editor's* note.")
     html = _markdown(page.markdown)
     assert START not in html and END not in html
     blocks = re.findall(re.escape(START) + r"(.*?)" + re.escape(END), page.markdown, re.S)
@@ -132,7 +147,7 @@ def test_a_text_from_data_never_reaches_markdown(site):
     first = next(iter(answers))
     answers[first] = dataclasses.replace(answers[first], note=m.Text(text, text, text))
     hostile = dataclasses.replace(country, summary=m.Text(text), answers=answers)
-    html = _markdown(profile_page(with_country(site, hostile), hostile, "es", TODAY).markdown)
+    html = _markdown(profile_page(site, hostile, "es").markdown)
     assert "<script>" not in html
     assert "[x](javascript:alert(1)) &lt;https://example.org&gt;" in html
     assert "<a href=\"javascript" not in html and "<h1>not a heading" not in html
@@ -151,6 +166,6 @@ def test_data_cannot_forge_a_block_or_a_placeholder():
 def test_wrap_foreign_escapes_the_notice(site):
     from hooks.sitegen.pages import wrap_foreign
     hostile = dataclasses.replace(site, ui={**site.ui, "text_not_translated_notice": m.Text(HOSTILE, HOSTILE, HOSTILE)})
-    html = _markdown(wrap_foreign("Texto *en español*.", "es", "en", hostile))
+    html = _markdown(wrap_foreign(in_lang(hostile, "en"), "Texto *en español*.", "es"))
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert '<div lang="es">' in html and "<em>en español</em>" in html

@@ -83,11 +83,12 @@ def test_validation_rejects_a_broken_workflow(tmp_path):
 # -- the correction form matches the links on the country profiles -----------------
 
 def test_correction_form_matches_profile_links(site_data):
+    from hooks.sitegen.context import RenderContext
     from hooks.sitegen.views import correction_links
 
     form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "correccion.yml").read_text(encoding="utf-8"))
     assert form["labels"] == ["correccion"]
-    link = correction_links(site_data.countries[0], site_data, "es", "X")["issue"]
+    link = correction_links(RenderContext(site_data, "es"), site_data.countries[0], "X")["issue"]
     assert "template=correccion.yml" in link and "labels=correccion" in link
 
 

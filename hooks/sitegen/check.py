@@ -11,11 +11,10 @@ from pathlib import Path
 
 from .load import load_site
 from .problems import DataProblems
+from .project import REPOSITORY
 
-ROOT = Path(__file__).resolve().parents[2]
 
-
-def main(root: Path = ROOT) -> int:
+def main(root: Path = REPOSITORY) -> int:
     try:
         site = load_site(root)
     except DataProblems as problems:
@@ -30,4 +29,4 @@ def main(root: Path = ROOT) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT))
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else REPOSITORY))

@@ -52,7 +52,7 @@ def source_problems(doc: YamlDocument, data: dict) -> list[Problem]:
         path = ("sources", i)
         language = source.get("language")
         if isinstance(language, str) and language not in LANGUAGE_CODES:
-            es, en = suggestion(language, ("es", "en", "pt"))
+            es, en = suggestion(language, m.LANGUAGES)
             problems.append(doc.problem(
                 path + ("language",),
                 f"«{language}» no es un código de idioma ISO 639; escribe el idioma del documento: es, en, pt u otro código{es}",

@@ -11,30 +11,26 @@ import hashlib
 from pathlib import Path
 
 from . import model as m
+from .cache import ContentCache
 from .datafolders import stray_file_problems
+from .datareader import DataReader
 from .factrules import fact_problems
+from .materials import load_campaign, load_materials
 from .problems import DataProblems, Problem
 from .publishedfiles import published_file_problems
+from .project import Project
 from .region import naming_problems
-from .schemas import not_one_of, schema_problems, suggestion
+from .schemas import not_one_of, suggestion
 from .symlinks import symlink_problems
 from .uitexts import ui_problems
-from .yamlsource import YamlDocument, load_yaml
+from .yamlsource import YamlDocument
 
 
-def fingerprint(root: Path) -> str:
-    """Changes whenever a data file or a material's file changes: lets a build reuse data
-    already loaded (and `mkdocs serve` reload only when something changed)."""
-    digest = hashlib.sha256()
-    watched = [*(root / "data").rglob("*"), *(root / "docs" / "materiales" / "files").rglob("*")]
-    for path in sorted(p for p in watched if p.is_file()):
-        stat = path.stat()
-        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
-    return digest.hexdigest()
-
-
-def _text(raw) -> m.Text | None:
-    return m.Text(raw["es"], raw.get("en") or None, raw.get("pt") or None) if raw else None
+def fingerprint(project: Project, cache: ContentCache) -> str:
+    """The digest of everything the data are made from (data files, materials' files,
+    schemas): the same digest, the same `SiteData`."""
+    parts = (project.data, project.material_files, project.schemas)
+    return hashlib.sha256("\n".join(cache.digest(folder) for folder in parts).encode()).hexdigest()
 
 
 def _real_date(raw) -> dt.date | None:
@@ -47,52 +43,6 @@ def _real_date(raw) -> dt.date | None:
 
 def _date(raw) -> dt.date | None:
     return dt.date.fromisoformat(raw) if raw else None
-
-
-# Parsed and schema-checked files, by (path, mtime, size): under `mkdocs serve`, editing one
-# country re-reads that file only.
-_checked_files: dict = {}
-
-
-def read_checked(path: Path, root: Path, schema: str, problems: list[Problem]) -> YamlDocument | None:
-    """The document if it exists, parses and matches its schema, else None (problems added)."""
-    doc, valid = read_parsed(path, root, schema, problems)
-    return doc if valid else None
-
-
-def read_parsed(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[YamlDocument | None, bool]:
-    """The document whenever it parses, and whether it matches its schema."""
-    if not path.is_file():
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        problems.append(Problem(rel, 1, 1, "", "falta este archivo y el sitio lo necesita; si se borró, recupéralo",
-                                "this file is missing and the site needs it; if it was deleted, restore it"))
-        return None, False
-    stat = path.stat()
-    key = (str(path), schema, stat.st_mtime_ns, stat.st_size)
-    if key not in _checked_files:
-        for stale in [k for k in _checked_files if k[:2] == key[:2]]:
-            del _checked_files[stale]  # an older version of the same file
-        found: list[Problem] = []
-        doc, valid = _parse_and_check(path, root, schema, found)
-        _checked_files[key] = (doc, valid, found)
-    doc, valid, found = _checked_files[key]
-    problems.extend(found)
-    return doc, valid
-
-
-def _parse_and_check(path: Path, root: Path, schema: str, problems: list[Problem]) -> tuple[YamlDocument | None, bool]:
-    doc, found = load_yaml(path, root)
-    problems.extend(found)
-    if doc.data is None and not found:
-        problems.append(Problem(doc.file, 1, 1, "", "el archivo está vacío", "the file is empty"))
-        return None, False
-    if doc.data is None:
-        return None, False  # not YAML at all: nothing more can be checked
-    # A duplicate key still leaves usable data: check the rest too, so that every
-    # problem is reported at once.
-    invalid = schema_problems(doc, schema)
-    problems.extend(invalid)
-    return doc, not invalid
 
 
 # -- rules across files ------------------------------------------------------------
@@ -191,12 +141,12 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date)
 # -- building the model ------------------------------------------------------------
 
 def _catalogue(data) -> m.Catalogue:
-    scales = {sid: tuple(m.ScaleValue(v["code"], _text(v["label"])) for v in values)
+    scales = {sid: tuple(m.ScaleValue(v["code"], m.Text.of(v["label"])) for v in values)
               for sid, values in data["scales"].items()}
     return m.Catalogue(tuple(
-        m.Group(g["id"], _text(g["title"]), tuple(
-            m.Indicator(i["id"], g["id"], i["scale"], scales[i["scale"]], _text(i["question"]),
-                        _text(i["explanation"]), dict(i["tones"]), bool(i.get("key")), _text(i.get("short")))
+        m.Group(g["id"], m.Text.of(g["title"]), tuple(
+            m.Indicator(i["id"], g["id"], i["scale"], scales[i["scale"]], m.Text.of(i["question"]),
+                        m.Text.of(i["explanation"]), dict(i["tones"]), bool(i.get("key")), m.Text.of(i.get("short")))
             for i in g["indicators"]))
         for g in data["groups"]))
 
@@ -209,8 +159,8 @@ def _country(doc: YamlDocument) -> m.Country:
         file=doc.file,
         phase=d["phase"],
         organization=m.Organization(org["name"], org.get("website"), org.get("contact"), tuple(org.get("sources") or ())),
-        summary=_text(d["summary"]),
-        answers={k: m.Answer(k, a["value"], tuple(a.get("sources") or ()), bool(a.get("disputed")), _text(a.get("note")),
+        summary=m.Text.of(d["summary"]),
+        answers={k: m.Answer(k, a["value"], tuple(a.get("sources") or ()), bool(a.get("disputed")), m.Text.of(a.get("note")),
                              m.Verification(a["verified"]["by"], _date(a["verified"]["on"])) if a.get("verified") else None)
                  for k, a in d["indicators"].items()},
         laws=tuple(m.Law(x["id"], x["name"], x["status"], x.get("number"), x.get("year"), x.get("articles"), x.get("url"),
@@ -219,7 +169,7 @@ def _country(doc: YamlDocument) -> m.Country:
                                s["language"], s.get("date"), s.get("law"), s.get("article"), s.get("quote"))
                       for s in d["sources"]),
         review=m.Review(_date(d["review"]["last_reviewed"]), d["review"].get("verified_by"), _date(d["review"].get("verified_on"))),
-        changelog=tuple(sorted((m.ChangeEntry(_date(c["date"]), _text(c["text"])) for c in d["changelog"]),
+        changelog=tuple(sorted((m.ChangeEntry(_date(c["date"]), m.Text.of(c["text"])) for c in d["changelog"]),
                                key=lambda c: c.date, reverse=True)),
     )
 
@@ -227,33 +177,37 @@ def _country(doc: YamlDocument) -> m.Country:
 def _settings(d) -> m.Settings:
     contact = d["contact"]
     return m.Settings(
-        network_name=_text(d["network_name"]), slogan=_text(d["slogan"]),
-        email=contact["email"], corrections_email=contact.get("corrections_email"), city=_text(contact.get("city")),
+        network_name=m.Text.of(d["network_name"]), slogan=m.Text.of(d["slogan"]),
+        email=contact["email"], corrections_email=contact.get("corrections_email"), city=m.Text.of(contact.get("city")),
         social=tuple((s["name"], s["url"]) for s in d.get("social") or ()), repository=d["repository"],
         quick_exit_url=d["quick_exit_url"], review_max_age_months=d["review_max_age_months"],
         data_license=(d["data_license"]["name"], d["data_license"]["url"]))
 
 
-def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool = False) -> m.SiteData:
+def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool = False,
+              cache: ContentCache | None = None) -> m.SiteData:
     """Reads `root/data/`; raises `DataProblems` listing every problem if anything is wrong.
 
+    `cache` (the build session's) lets a rebuild re-read only the files that changed.
     `synthetic_codes` accepts two-letter codes that are not ISO countries: only the
     benchmark uses it, to build networks larger than the world's list of countries.
     """
     today = today or dt.date.today()
-    data_dir = root / "data"
-    links = symlink_problems(root)
+    project = Project(root)
+    reader = DataReader(project, cache)
+    data_dir = project.data
+    links = symlink_problems(project.root)
     if links:
         raise DataProblems(links)  # nothing is read through a link
-    problems: list[Problem] = stray_file_problems(root) + published_file_problems(root)
-    region_doc = read_checked(data_dir / "region.yml", root, "region.schema.json", problems)
-    settings_doc = read_checked(data_dir / "site.yml", root, "site.schema.json", problems)
-    ui_doc = read_checked(data_dir / "ui.yml", root, "ui.schema.json", problems)
-    catalogue_doc = read_checked(data_dir / "indicators.yml", root, "indicators.schema.json", problems)
+    problems: list[Problem] = stray_file_problems(project.root) + published_file_problems(project.root)
+    region_doc = reader.checked(data_dir / "region.yml", "region.schema.json", problems)
+    settings_doc = reader.checked(data_dir / "site.yml", "site.schema.json", problems)
+    ui_doc = reader.checked(data_dir / "ui.yml", "ui.schema.json", problems)
+    catalogue_doc = reader.checked(data_dir / "indicators.yml", "indicators.schema.json", problems)
     country_paths = sorted((data_dir / "countries").glob("*.yml"))
-    country_reads = [read_parsed(p, root, "country.schema.json", problems) for p in country_paths]
+    country_reads = [reader.parsed(p, "country.schema.json", problems) for p in country_paths]
     if region_doc:
-        problems += naming_problems(region_doc, country_paths, root, synthetic_codes)
+        problems += naming_problems(region_doc, country_paths, project, synthetic_codes)
     country_docs = [doc if valid else None for doc, valid in country_reads]
     catalogue_problems = _catalogue_problems(catalogue_doc) if catalogue_doc else []
     problems += catalogue_problems
@@ -281,20 +235,20 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     if not country_docs:
         problems.append(Problem("data/countries", 1, 1, "", "no hay ningún país", "there is no country"))
     materials, topics, campaign = (), {}, None
-    from .materials import load_campaign, load_materials  # materials build on the countries
-    members = {Path(doc.file).stem for doc in country_docs if doc}
+    members = {Path(doc.file).stem for doc in country_docs if doc}  # materials build on the countries
     try:
-        materials, topics = load_materials(root, members, today)
-        campaign = load_campaign(root)
+        materials, topics = load_materials(reader, members, today)
+        campaign = load_campaign(reader)
     except DataProblems as found:
         problems += found.problems
     if problems:
         raise DataProblems(problems)
     return m.SiteData(
         settings=_settings(settings_doc.data),
-        ui={k: _text(v) for k, v in ui_doc.data.items()},
+        ui={k: m.Text.of(v) for k, v in ui_doc.data.items()},
         catalogue=catalogue,
         countries=tuple(_country(doc) for doc in country_docs),
-        fingerprint=fingerprint(root),
+        fingerprint=fingerprint(project, reader.cache),
         materials=materials, topics=topics, campaign=campaign,
+        project=project, source_types=reader.schemas.source_types(),
     )

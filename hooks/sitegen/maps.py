@@ -37,7 +37,21 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 from urllib.parse import urlsplit
 
-from .render import render
+from jinja2 import Environment
+
+from .render import environment
+
+# The map templates ship with this code (hooks/templates/); a build passes its own
+# project's templates, and this default serves tools and tests that draw a map alone.
+_DEFAULT_TEMPLATES: list = []
+
+
+def _templates(templates: Environment | None) -> Environment:
+    if templates is not None:
+        return templates
+    if not _DEFAULT_TEMPLATES:
+        _DEFAULT_TEMPLATES.append(environment(Path(__file__).resolve().parents[1] / "templates"))
+    return _DEFAULT_TEMPLATES[0]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 OTHER_FILL = "#d4d4d4"  # neutral grey, for countries that are not members
@@ -147,7 +161,8 @@ def _check_id(value: str) -> str:
 # --- choropleth --------------------------------------------------------------------
 
 def render_map(geometry: Geometry, regions: list[dict], *, title: str, description: str,
-               legend: list[dict], lang: str | None, map_id: str | None = None) -> str:
+               legend: list[dict], lang: str | None, map_id: str | None = None,
+               templates: Environment | None = None) -> str:
     """A choropleth map of the member countries: an inline `<svg>`, then its legend.
 
     regions: one dict per member country, {"iso2", "name", "value_label", "tone",
@@ -176,8 +191,8 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
         members.append((code, region))
     map_id = _check_id(map_id) if map_id else _make_id(
         "rt-map", title, description, [(c, r) for c, r in members], legend, lang)
-    svg = render(
-        "map.svg.j2", svg_ns=SVG_NS, map_id=map_id, view_box=_box(geometry.view_box), lang=lang,
+    svg = _templates(templates).get_template("map.svg.j2").render(
+        svg_ns=SVG_NS, map_id=map_id, view_box=_box(geometry.view_box), lang=lang,
         title=title, description=description, other_fill=OTHER_FILL, border=BORDER,
         symbol_size=SYMBOL_SIZE,
         others=[d for code, d in geometry.shapes.items() if code not in seen],
@@ -186,10 +201,10 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
                   "symbol": region.get("symbol") or "",
                   "x": _num(geometry.labels[code][0]), "y": _num(geometry.labels[code][1])}
                  for code, region in members])
-    return svg + "\n" + render_legend(legend, lang=lang)
+    return svg + "\n" + render_legend(legend, lang=lang, templates=templates)
 
 
-def render_legend(legend: list[dict], *, lang: str | None = None) -> str:
+def render_legend(legend: list[dict], *, lang: str | None = None, templates: Environment | None = None) -> str:
     """`<ul class="rt-map-legend">`: per tone, a swatch with its symbol, label, count."""
     lang = _lang(lang)
     entries = []
@@ -199,7 +214,8 @@ def render_legend(legend: list[dict], *, lang: str | None = None) -> str:
             raise ValueError(f"legend count must be a whole number: {count!r}")
         entries.append({"tone": _token(entry["tone"], "tone"), "symbol": entry.get("symbol") or "",
                         "label": entry["label"], "count": count})
-    return render("map-legend.html.j2", svg_ns=SVG_NS, lang=lang, entries=entries)
+    return _templates(templates).get_template("map-legend.html.j2").render(svg_ns=SVG_NS, lang=lang,
+                                                                          entries=entries)
 
 
 # --- locator -----------------------------------------------------------------------
@@ -282,7 +298,7 @@ def locator_box(geometry: Geometry, iso2: str) -> tuple[float, float, float, flo
 
 
 def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None,
-                   locator_id: str | None = None) -> str:
+                   locator_id: str | None = None, templates: Environment | None = None) -> str:
     """A small map showing where one country is: an `<svg role="img">` named `name`.
 
     Cropped to a square around the country (see locator_box): only the shapes that reach
@@ -310,7 +326,8 @@ def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None
     if size < side / 10:
         ring = {"cx": _num((x0 + x1) / 2), "cy": _num((y0 + y1) / 2),
                 "r": _num(size / 2 + side / 40), "width": _num(side / 150)}
-    return render("locator.svg.j2", svg_ns=SVG_NS, locator_id=locator_id, view_box=_box(box),
+    return _templates(templates).get_template("locator.svg.j2").render(
+                  svg_ns=SVG_NS, locator_id=locator_id, view_box=_box(box),
                   lang=lang, name=name, border=BORDER, stroke_width=_num(side / 500),
                   other_fill=OTHER_FILL, others=others, focus=crop(geometry.shapes[code], clip),
                   ring=ring)

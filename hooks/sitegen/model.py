@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from .project import Project
 
 LANGUAGES = ("es", "en", "pt")
 DEFAULT_LANGUAGE = "es"
@@ -28,6 +31,13 @@ class Text:
 
     def missing(self) -> list[str]:
         return [lang for lang in LANGUAGES if not self.has(lang)]
+
+    @classmethod
+    def of(cls, raw: dict | None) -> Text | None:
+        """A text as the data files write it ({es: ..., en: ..., pt: ...}); None if absent."""
+        if not raw:
+            return None
+        return cls(**{lang: raw[lang] if lang == DEFAULT_LANGUAGE else raw.get(lang) or None for lang in LANGUAGES})
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,95 @@ class Settings:
     data_license: tuple[str, str] = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
 
 
+# -- campaign materials (data/materials/*.yml, data/material-topics.yml, data/campaign.yml) ---
+
+MATERIAL_TYPES = ("poster", "leaflet", "guide", "social_card", "audio", "video")
+ALL = "all"  # a file without words, or a material meant for every member country
+FILE_LANGUAGES = (*LANGUAGES, ALL)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class MaterialFile:
+    """One downloadable file; size and SHA-256 are read from the file when the data load."""
+
+    language: str  # es, en, pt, or all for a file without words
+    format: str  # pdf, svg, png...
+    path: str | None = None  # inside docs/materiales/files/
+    url: str | None = None  # only for an external video
+    external: bool = False
+    size_bytes: int | None = None
+    sha256: str | None = None
+
+    @property
+    def name(self) -> str:
+        return PurePosixPath(self.path).name if self.path else self.url.rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Licence:
+    name: str
+    attribution: Text
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Material:
+    id: str
+    file: str  # the data file, e.g. data/materials/derechos-prueba-vih.yml
+    type: str
+    title: Text
+    description: Text
+    topics: tuple[str, ...]
+    countries: tuple[str, ...]  # ("all",) or lower-case member codes
+    files: tuple[MaterialFile, ...]
+    licence: Licence
+    credits: Text
+    published: dt.date
+    thumbnail: str | None = None
+
+    @property
+    def for_all_countries(self) -> bool:
+        return ALL in self.countries
+
+    def meant_for(self, iso2: str) -> bool:
+        return self.for_all_countries or iso2.lower() in self.countries
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it can be had in (a file without words counts for all of them)."""
+        have = {f.language for f in self.files}
+        return tuple(lang for lang in LANGUAGES if lang in have or ALL in have)
+
+    def files_in(self, lang: str) -> tuple[MaterialFile, ...]:
+        return tuple(f for f in self.files if f.language in (lang, ALL))
+
+
+@dataclass(frozen=True)
+class CampaignMessage:
+    id: str
+    title: Text
+    text: Text
+
+
+@dataclass(frozen=True)
+class Campaign:
+    title: Text
+    lead: Text
+    messages_title: Text
+    messages: tuple[CampaignMessage, ...]
+    countries_link: Text
+    materials_title: Text
+    materials_intro: Text
+    use_title: Text
+    use: tuple[Text, ...]
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page made from data: its path inside a language folder and its Markdown, whose
@@ -221,9 +320,11 @@ class SiteData:
     catalogue: Catalogue
     countries: tuple[Country, ...]  # sorted by ISO code
     fingerprint: str = ""
-    materials: tuple = ()  # materials.Material, sorted by id
-    topics: dict = field(default_factory=dict)  # topic key -> materials.Topic
-    campaign: object = None  # materials.Campaign
+    materials: tuple[Material, ...] = ()  # sorted by id
+    topics: dict = field(default_factory=dict)  # topic key -> Topic
+    campaign: Campaign | None = None
+    project: Project | None = None  # where the data were read from
+    source_types: tuple[str, ...] = ()  # the kinds of source, in the country schema's order
 
     def ui_text(self, key: str, lang: str) -> str:
         return self.ui[key].get(lang)[0]

@@ -7,19 +7,18 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import model as m
+from .cache import ContentCache
 from .localize import country_name
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schemas" / "open-data.schema.json"
 JSON_PATH = "data/countries.json"
 CSV_PATH = "data/countries.csv"
 SCHEMA_PATH = "data/countries.schema.json"
 
 CSV_HEADER = [
-    "iso2", "country_es", "country_en", "country_pt", "group", "indicator", "value",
-    "label_es", "label_en", "label_pt", "disputed", "note_es", "note_en", "note_pt",
+    "iso2", *(f"country_{lang}" for lang in m.LANGUAGES), "group", "indicator", "value",
+    *(f"label_{lang}" for lang in m.LANGUAGES), "disputed", *(f"note_{lang}" for lang in m.LANGUAGES),
     "source_urls", "source_types", "source_articles", "source_quotes", "laws_status",
     "last_reviewed", "verification_status", "verified_by", "verified_on", "answer_verified_by", "answer_verified_on",
 ]
@@ -110,9 +109,9 @@ def as_csv(site: m.SiteData) -> str:
             note = _texts(answer.note) or {}
             sources = [c.source(sid) for sid in answer.sources]
             writer.writerow([
-                c.iso2, names["es"], names["en"], names["pt"], i.group_id, i.id, answer.value,
-                label["es"], label["en"], label["pt"], "yes" if answer.disputed else "no",
-                note.get("es") or "", note.get("en") or "", note.get("pt") or "",
+                c.iso2, *(names[lang] for lang in m.LANGUAGES), i.group_id, i.id, answer.value,
+                *(label[lang] for lang in m.LANGUAGES), "yes" if answer.disputed else "no",
+                *(note.get(lang) or "" for lang in m.LANGUAGES),
                 " | ".join(s.url for s in sources), " | ".join(s.type for s in sources),
                 " | ".join(s.article or "" for s in sources), " | ".join(s.quote or "" for s in sources),
                 " | ".join(f"{c.law(s.law).name}: {c.law(s.law).status}" for s in sources if s.law),
@@ -130,10 +129,16 @@ class OpenDataFile:
     content: bytes
 
 
+def published_files(site: m.SiteData, cache: ContentCache) -> list[OpenDataFile]:
+    """`open_data_files(site)`, made once per version of the data (the methodology pages
+    show their sizes in each language, and the build then writes them)."""
+    return cache.get("open data", site.fingerprint or id(site), lambda: open_data_files(site))
+
+
 def open_data_files(site: m.SiteData) -> list[OpenDataFile]:
     """The files to publish, with their exact bytes (the pages show their sizes)."""
     return [
         OpenDataFile(JSON_PATH, (json.dumps(as_json(site), ensure_ascii=False, indent=1) + "\n").encode("utf-8")),
         OpenDataFile(CSV_PATH, as_csv(site).encode("utf-8")),
-        OpenDataFile(SCHEMA_PATH, SCHEMA_FILE.read_bytes()),
+        OpenDataFile(SCHEMA_PATH, site.project.open_data_schema.read_bytes()),
     ]

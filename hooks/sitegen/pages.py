@@ -1,33 +1,28 @@
 """The pages made from data, in one language, as Markdown ready for MkDocs.
 
-`generated_pages()` lists the pages; `fill_markers()` fills the markers that
-hand-written pages may hold (`<!-- sitio:paises -->`, `contacto`, `cifras`, `indicadores`,
-`recuento`, `tipos-de-fuente`, `descargas`). Every block of HTML they write is marked as such
-(htmlblocks.py), so Markdown never reads it.
+`generated_pages()` renders the pages `registry.py` declares, with the hand-written text an
+editor added to one (`docs/<lang>/paises/ar.md`); `fill_markers()` fills the markers that
+hand-written pages may hold (`<!-- sitio:paises -->`, see `registry.PARTS`). Every block of
+HTML they write is marked as such (htmlblocks.py), so Markdown never reads it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from markupsafe import Markup, escape
 
-from . import materials as mat
-from . import model as m
-from . import regional
+from .context import RenderContext
 from .htmlblocks import html_block
 from .model import GeneratedPage
-from .localize import country_name, long_date
-from .paths import COUNTRIES_INDEX, profile_path, relative_url
-from .render import render
-from .status import Status
-from .views import Ui, contact_view, country_list_view, index_view, profile_view
+from .registry import PARTS, PageSpec, generated_paths, site_pages  # noqa: F401 (generated_paths for tools)
 
 # Where a hand-written addition to a generated page wants the generated part.
 GENERATED_MARKER = "<!-- ficha -->"
 _MARKER = re.compile(r"<!--\s*sitio:([a-z-]+)\s*-->")
 _LEADING_TITLE = re.compile(r"\A\s*#\s[^\n]*\n")
+# Front matter that keeps a page out of the search index (Material's search plugin reads it).
+NOT_SEARCHABLE = "---\nsearch:\n  exclude: true\n---\n\n"
 
 
 def _with_commentary(render_page, commentary: str | None) -> str:
@@ -42,92 +37,26 @@ def _with_commentary(render_page, commentary: str | None) -> str:
     return render_page(Markup(commentary) if commentary else None)
 
 
-def wrap_foreign(markdown: str, text_lang: str, page_lang: str, site: m.SiteData) -> str:
+def wrap_foreign(ctx: RenderContext, markdown: str, text_lang: str) -> str:
     """Hand-written text in another language, marked as such for readers and screen readers."""
-    notice = html_block(Markup('<p class="rt-untranslated-notice">{}</p>').format(
-        Ui(site, page_lang).text_not_translated_notice))
+    notice = html_block(Markup('<p class="rt-untranslated-notice">{}</p>').format(ctx.ui.text_not_translated_notice))
     return f'{notice}<div lang="{escape(text_lang)}" markdown="1">\n\n{markdown}\n\n</div>'
 
 
-def profile_page(site: m.SiteData, country: m.Country, lang: str, today: dt.date,
-                 commentary: str | None = None, directory_urls: bool = True) -> GeneratedPage:
-    view = profile_view(site, country, lang, today, directory_urls)
+def render_page(ctx: RenderContext, spec: PageSpec, commentary: str | None = None) -> GeneratedPage:
+    values = spec.view(ctx)
 
-    located = regional.locator(site, country, lang)
-    country_materials = Markup(mat.materials_country_section(
-        site, site.materials, country.iso2, lang, profile_path(country.iso2), directory_urls))
+    def render(extra):
+        return ctx.render(spec.template, commentary=extra, **values)
 
-    def render_page(extra):
-        return render("profile.md.j2", p=view, ui=Ui(site, lang), page_lang=lang, commentary=extra, locator=located,
-                      materials=country_materials)
-
-    return GeneratedPage(profile_path(country.iso2), _with_commentary(render_page, commentary))
+    markdown = _with_commentary(render, commentary) if spec.commentary else render(None)
+    return GeneratedPage(spec.path, markdown if spec.searchable else NOT_SEARCHABLE + markdown)
 
 
-def countries_index_page(site: m.SiteData, lang: str, commentary: str | None = None,
-                         directory_urls: bool = True) -> GeneratedPage:
-    view = index_view(site, lang, directory_urls)
-
-    def render_page(extra):
-        return render("countries-index.md.j2", v=view, ui=Ui(site, lang), page_lang=lang, commentary=extra)
-
-    return GeneratedPage(COUNTRIES_INDEX, _with_commentary(render_page, commentary))
-
-
-def comparison_page(site: m.SiteData, lang: str, directory_urls: bool = True) -> GeneratedPage:
-    view = regional.comparison_view(site, lang, directory_urls)
-    return GeneratedPage(regional.COMPARISON, render("comparison.md.j2", v=view, ui=Ui(site, lang), page_lang=lang))
-
-
-def map_pages(site: m.SiteData, lang: str, directory_urls: bool = True) -> list[GeneratedPage]:
-    ui = Ui(site, lang)
-    pages = [GeneratedPage(regional.MAPS_INDEX, render(
-        "maps-index.md.j2", v=regional.maps_index_view(site, lang, directory_urls), ui=ui, page_lang=lang))]
-    for indicator in site.catalogue.key_indicators:
-        path = regional.map_path(indicator.id)
-        view = regional.map_view(site, indicator, lang, path, directory_urls)
-        pages.append(GeneratedPage(path, render(
-            "map.md.j2", v=view, ui=ui, page_lang=lang,
-            maps_url=relative_url(path, regional.MAPS_INDEX, directory_urls))))
-    return pages
-
-
-STATUS = "estado.md"
-
-
-def status_page(site: m.SiteData, lang: str, status, directory_urls: bool = True) -> GeneratedPage:
-    """The editors' status page in `lang` (`status` from status.collect)."""
-    view = {
-        "missing_pages": status.missing_pages.get(lang, []),
-        "missing_texts": status.missing_texts.get(lang, []),
-        "old_reviews": [(iso, long_date(day, lang)) for iso, day in status.old_reviews],
-        "pending": status.pending,
-        "names": {c.iso2: country_name(c.iso2, lang) for c in site.countries},
-        "urls": {c.iso2: relative_url(STATUS, profile_path(c.iso2), directory_urls) for c in site.countries},
-    }
-    return GeneratedPage(STATUS, render("status.md.j2", s=view, ui=Ui(site, lang), lang=lang))
-
-
-def generated_paths(site: m.SiteData) -> list[str]:
-    return [STATUS, COUNTRIES_INDEX, *(profile_path(c.iso2) for c in site.countries), regional.COMPARISON,
-            regional.MAPS_INDEX, *(regional.map_path(i.id) for i in site.catalogue.key_indicators),
-            *(mat.materials_paths(site.materials) if site.campaign else ())]
-
-
-def generated_pages(site: m.SiteData, lang: str, today: dt.date, commentaries: dict | None = None,
-                    directory_urls: bool = True, status=None) -> list[GeneratedPage]:
-    """Every page made from data in `lang`; `commentaries` maps a page path to editors' text,
-    `status` is the translation status for the editors' page (status.collect)."""
+def generated_pages(ctx: RenderContext, commentaries: dict | None = None) -> list[GeneratedPage]:
+    """Every page made from data in `ctx.lang`; `commentaries` maps a page path to editors' text."""
     commentaries = commentaries or {}
-    pages = [status_page(site, lang, status or Status(), directory_urls),
-             countries_index_page(site, lang, commentaries.get(COUNTRIES_INDEX), directory_urls)]
-    pages += [profile_page(site, c, lang, today, commentaries.get(profile_path(c.iso2)), directory_urls)
-              for c in site.countries]
-    pages.append(comparison_page(site, lang, directory_urls))
-    pages += map_pages(site, lang, directory_urls)
-    if site.campaign:
-        pages += mat.materials_pages(site, site.materials, site.topics, lang, directory_urls, campaign=site.campaign)
-    return pages
+    return [render_page(ctx, spec, commentaries.get(spec.path)) for spec in site_pages(ctx.site)]
 
 
 def strip_title(markdown: str) -> str:
@@ -135,27 +64,13 @@ def strip_title(markdown: str) -> str:
     return _LEADING_TITLE.sub("", markdown, count=1)
 
 
-def fill_markers(markdown: str, page: str, lang: str, site: m.SiteData, directory_urls: bool = True) -> str:
+def fill_markers(ctx: RenderContext, markdown: str, page: str) -> str:
     """Replaces `<!-- sitio:... -->` markers in a hand-written page with generated parts."""
     def replace(match: re.Match) -> str:
-        generated = part(match.group(1))
-        return match.group(0) if generated is None else html_block(generated)
-
-    def part(name: str) -> str | None:
-        ui = Ui(site, lang)
-        if name == "paises":
-            return render("country-list.md.j2", countries=country_list_view(site, lang, page, directory_urls), ui=ui)
-        if name == "contacto":
-            return render("contact.md.j2", v=contact_view(site, lang), ui=ui)
-        if name == "recuento":
-            return render("counts.md.j2", v={"counts": regional.headline_counts(site, lang)})
-        if name == "cifras":
-            return render("home-figures.md.j2", v=regional.home_figures_view(site, lang, page, directory_urls),
-                          ui=ui, page_lang=lang)
-        if name in ("indicadores", "tipos-de-fuente", "descargas"):
-            template = {"indicadores": "methodology-indicators.md.j2", "tipos-de-fuente": "methodology-sources.md.j2",
-                        "descargas": "methodology-downloads.md.j2"}[name]
-            return render(template, v=regional.methodology_view(site, lang, directory_urls), ui=ui)
-        return None  # unknown markers stay as HTML comments (invisible)
+        part = PARTS.get(match.group(1))
+        if part is None:
+            return match.group(0)  # unknown markers stay as HTML comments (invisible)
+        template, values = part
+        return html_block(ctx.render(template, **values(ctx, page)))
 
     return _MARKER.sub(replace, markdown)

@@ -8,12 +8,35 @@ and (with `use_directory_urls: false`) opened from files on disk.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
+from .model import DEFAULT_LANGUAGE
+
+# The generated pages' sources, inside each language folder (registry.py declares them).
+STATUS = "estado.md"
 COUNTRIES_INDEX = "paises/index.md"
+COMPARISON = "comparacion.md"
+MAPS_INDEX = "mapas/index.md"
+CATALOGUE = "materiales/index.md"
+CAMPAIGN = "campana.md"
+# Hand-written pages the generated parts link to.
+HOME = "index.md"
+METHODOLOGY = "metodologia.md"
+SAFETY = "navegacion-segura.md"
+
+MATERIAL_FILES_URL = "materiales/files"  # on the site, from its root, for every language
 
 
 def profile_path(iso2: str) -> str:
     return f"paises/{iso2.lower()}.md"
+
+
+def map_path(indicator_id: str) -> str:
+    return f"mapas/{indicator_id}.md"
+
+
+def material_path(material_id: str) -> str:
+    return f"materiales/{material_id}.md"
 
 
 def page_url(page: str, directory_urls: bool = True) -> str:
@@ -43,7 +66,7 @@ def relative_url(from_page: str, to_page: str, directory_urls: bool = True, anch
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def language_prefix(lang: str, default: str = "es") -> str:
+def language_prefix(lang: str, default: str = DEFAULT_LANGUAGE) -> str:
     return "" if lang == default else f"{lang}/"
 
 
@@ -52,3 +75,12 @@ def site_file_url(lang: str, from_page: str, file_path: str, directory_urls: boo
     here = language_prefix(lang) + page_url(from_page, directory_urls)
     base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     return posixpath.relpath(file_path, base.rstrip("/") or ".")
+
+
+def material_file_url(lang: str, page: str, file_path: str, directory_urls: bool = True) -> str:
+    """Relative link from `page` (in language `lang`) to a file in docs/materiales/files/.
+
+    The files are served once, at `materiales/files/<path>` from the site's root; a page in
+    English or Portuguese lives under `en/` or `pt/`.
+    """
+    return site_file_url(lang, page, f"{MATERIAL_FILES_URL}/{quote(file_path)}", directory_urls)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from babel import Locale
 
+from .maps import load_geometry
 from .problems import Problem
+from .project import Project
 from .yamlsource import YamlDocument, load_yaml
 
 REGION_FILE = "data/region.yml"
@@ -81,22 +83,21 @@ def country_file_problems(paths: list[Path], region: set[str], root: Path, synth
     return problems
 
 
-def map_codes(root: Path) -> set[str] | None:
+def map_codes(geometry_file: Path) -> set[str] | None:
     """The upper-case codes the map has a shape for (None if the map file cannot be read:
     its own check says why)."""
-    from .maps import load_geometry
     try:
-        return set(load_geometry(root / "data" / "geo" / "latin-america.json").shapes)
+        return set(load_geometry(geometry_file).shapes)
     except (OSError, ValueError):
         return None
 
 
-def naming_problems(region_doc: YamlDocument, country_paths: list[Path], root: Path,
+def naming_problems(region_doc: YamlDocument, country_paths: list[Path], project: Project,
                     synthetic_codes: bool = False) -> list[Problem]:
     """The region list's own problems, then each country file not named by one of its codes."""
     problems: list[Problem] = []
-    region = region_codes(region_doc, map_codes(root), problems)
-    return problems + country_file_problems(country_paths, region, root, synthetic_codes)
+    region = region_codes(region_doc, map_codes(project.geometry_file), problems)
+    return problems + country_file_problems(country_paths, region, project.root, synthetic_codes)
 
 
 def listed_codes(root: Path) -> set[str]:

@@ -3,44 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from markupsafe import Markup
 
 from . import model as m
+from .context import RenderContext
 from .localize import country_name, human_size
 from .maps import Geometry, load_geometry, render_locator, render_map
-from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, open_data_files
-from .schemas import source_types
-from .paths import COUNTRIES_INDEX, profile_path, relative_url, site_file_url
-from .views import SYMBOLS, TONES, Ui, countries_in_order, indicator_columns, tone_legend, unknown_counts, value_view
+from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, published_files
+from .paths import COMPARISON, COUNTRIES_INDEX, MAPS_INDEX, METHODOLOGY, map_path, profile_path
+from .views import SYMBOLS, TONES, countries_in_order, indicator_columns, tone_legend, unknown_counts, value_view
 
-GEOMETRY_FILE = Path(__file__).resolve().parents[2] / "data" / "geo" / "latin-america.json"
-REGIONAL_GEOMETRY_FILE = GEOMETRY_FILE.with_name("latin-america-regional.json")  # coarser: the whole region at once
-COMPARISON = "comparacion.md"
-MAPS_INDEX = "mapas/index.md"
-METHODOLOGY = "metodologia.md"
 HEADLINE_INDICATOR = "test_compulsory"
 
 
-def map_path(indicator_id: str) -> str:
-    return f"mapas/{indicator_id}.md"
+def _outlines(ctx: RenderContext, source) -> Geometry:
+    """Outlines read once per version of their file, for every page and language. Both levels
+    of detail are made offline (scripts/make_map_geometry.py): nothing is simplified here."""
+    return ctx.cache.get(("outlines", source), ctx.cache.digest(source), lambda: load_geometry(source))
 
 
-@lru_cache(maxsize=1)
-def geometry() -> Geometry:
-    return load_geometry(GEOMETRY_FILE)
+def regional_geometry(ctx: RenderContext) -> Geometry:
+    """The coarser outlines, for maps of the whole region."""
+    return _outlines(ctx, ctx.project.regional_geometry_file)
 
 
-@lru_cache(maxsize=1)
-def regional_geometry() -> Geometry:
-    return load_geometry(REGIONAL_GEOMETRY_FILE)
-
-
-def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
+def comparison_view(ctx: RenderContext) -> dict:
     # sortable.js is loaded by this page only, not by every page of the site.
-    ui = Ui(site, lang)
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
     groups = {g.id: g for g in site.catalogue.groups}
     hiv = [i for i in site.catalogue.key_indicators if i.group_id in ("hiv-testing", "hiv-criminalisation")]
     tables = [
@@ -50,7 +40,7 @@ def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
     rank = {tone: n for n, tone in enumerate(TONES)}
     for table in tables:
         table["columns"] = indicator_columns(table["indicators"], lang)
-        table["unknown"] = unknown_counts(site, table["indicators"], lang)
+        table["unknown"] = unknown_counts(ctx, table["indicators"])
         table["rows"] = []
         for country, name in countries_in_order(site, lang):
             profile = profile_path(country.iso2)
@@ -58,17 +48,17 @@ def comparison_view(site: m.SiteData, lang: str, directory_urls: bool = True) ->
             for indicator in table["indicators"]:
                 value = value_view(indicator, country.answers[indicator.id], lang, ui)
                 cells.append({"value": value, "title": indicator.short_title(lang),
-                              "url": relative_url(COMPARISON, profile, directory_urls, indicator.id),
+                              "url": ctx.url(COMPARISON, profile, indicator.id),
                               "sort": f"{rank[value['tone']]}-{value['label']}"})
-            table["rows"].append({"name": name, "url": relative_url(COMPARISON, profile, directory_urls), "cells": cells})
+            table["rows"].append({"name": name, "url": ctx.url(COMPARISON, profile), "cells": cells})
         del table["indicators"]
     return {"tables": tables, "legend": tone_legend(ui), "unknown_label": ui.unknown_per_column,
-            "script": site_file_url(lang, COMPARISON, "assets/sortable.js", directory_urls)}
+            "script": ctx.file_url(COMPARISON, "assets/sortable.js")}
 
 
-def _values_legend(site: m.SiteData, indicator: m.Indicator, lang: str) -> list[dict]:
+def _values_legend(ctx: RenderContext, indicator: m.Indicator) -> list[dict]:
     """Legend of a map: each value of the indicator with its symbol and how many countries have it."""
-    ui = Ui(site, lang)
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
     counts: dict = {}
     for country in site.countries:
         code = country.answers[indicator.id].value
@@ -79,34 +69,35 @@ def _values_legend(site: m.SiteData, indicator: m.Indicator, lang: str) -> list[
             for e in entries]
 
 
-def map_view(site: m.SiteData, indicator: m.Indicator, lang: str, page: str, directory_urls: bool = True) -> dict:
-    ui = Ui(site, lang)
+def map_view(ctx: RenderContext, indicator: m.Indicator, page: str) -> dict:
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
     regions = []
     for country, name in countries_in_order(site, lang):
         value = value_view(indicator, country.answers[indicator.id], lang, ui)
         regions.append({"iso2": country.iso2, "name": name, "value_label": value["label"], "tone": value["tone"],
                         "symbol": value["symbol"],
-                        "href": relative_url(page, profile_path(country.iso2), directory_urls, indicator.id),
+                        "href": ctx.url(page, profile_path(country.iso2), indicator.id),
                         "value": value})
-    legend = _values_legend(site, indicator, lang)
+    legend = _values_legend(ctx, indicator)
     question = indicator.question.get(lang)[0]
     # A member outside the map's area (or with no shape) is still in the list under the map.
-    outlines = regional_geometry()
+    outlines = regional_geometry(ctx)
     shapes = outlines.shapes
     svg = render_map(outlines, [{k: r[k] for k in ("iso2", "name", "value_label", "tone", "symbol", "href")}
                                           for r in regions if r["iso2"] in shapes],
                      title=question, description=ui.map_description, legend=legend, lang=lang,
-                     map_id=f"map-{indicator.id}")
+                     map_id=f"map-{indicator.id}", templates=ctx.templates)
     return {"id": indicator.id, "title": indicator.short_title(lang), "question": question,
             "explanation": indicator.explanation.get(lang)[0], "svg": Markup(svg), "regions": regions,
             "legend": legend}
 
 
-def maps_index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
+def maps_index_view(ctx: RenderContext) -> dict:
+    site, lang = ctx.site, ctx.lang
     headline = site.catalogue.indicator(HEADLINE_INDICATOR)
-    return {"headline": map_view(site, headline, lang, MAPS_INDEX, directory_urls),
+    return {"headline": map_view(ctx, headline, MAPS_INDEX),
             "maps": [{"title": i.short_title(lang), "question": i.question.get(lang)[0],
-                      "url": relative_url(MAPS_INDEX, map_path(i.id), directory_urls)} for i in site.catalogue.key_indicators]}
+                      "url": ctx.url(MAPS_INDEX, map_path(i.id))} for i in site.catalogue.key_indicators]}
 
 
 # A criminal law that punishes HIV counts only while it is in force.
@@ -123,9 +114,10 @@ class Counts:
     total: int
 
 
-def _counts(site: m.SiteData, ui: Ui, lang: str, indicator_id: str, matches) -> Counts | str:
+def _counts(ctx: RenderContext, indicator_id: str, matches) -> Counts | str:
     """The counts for a figure, or a finished sentence when they would make none: no country
     knows the answer, or only one does ("in 1 of the 1 countries" is no sentence)."""
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
     answers = [c.answers[indicator_id] for c in site.countries]
     known = [a for a in answers if a.known]
     indicator = site.catalogue.indicator(indicator_id)
@@ -149,22 +141,22 @@ def _punishes_hiv(country: m.Country) -> bool:
             and country.answers["criminalisation_status"].value not in _NOT_PUNISHING_STATUSES)
 
 
-def headline_counts(site: m.SiteData, lang: str) -> list[str]:
+def headline_counts(ctx: RenderContext) -> list[str]:
     """Sentences like "In 3 of the 12 countries where the answer is known ..." computed from the
     data, never typed: a count always says how many countries it is out of, and how many are unknown."""
-    ui = Ui(site, lang)
+    site, ui = ctx.site, ctx.ui
     sentences = []
-    c = _counts(site, ui, lang, "test_compulsory", _has("test_compulsory", "in_law"))
+    c = _counts(ctx, "test_compulsory", _has("test_compulsory", "in_law"))
     sentences.append(c if isinstance(c, str) else ui.count_compulsory_in_law.format(
         n=c.n, known=c.known, unknown=c.unknown, total=c.total))
-    c = _counts(site, ui, lang, "positive_result",
+    c = _counts(ctx, "positive_result",
                 _has("positive_result", "barred_from_work", "detention_or_prosecution"))
     sentences.append(c if isinstance(c, str) else ui.count_positive_result.format(
         n=c.n, known=c.known, unknown=c.unknown, total=c.total))
-    c = _counts(site, ui, lang, "test_confidential", _has("test_confidential", "yes"))
+    c = _counts(ctx, "test_confidential", _has("test_confidential", "yes"))
     sentences.append(c if isinstance(c, str) else ui.count_confidential.format(
         n=c.n, known=c.known, unknown=c.unknown, total=c.total))
-    c = _counts(site, ui, lang, "criminalisation_law", _punishes_hiv)
+    c = _counts(ctx, "criminalisation_law", _punishes_hiv)
     sentences.append(c if isinstance(c, str) else ui.count_hiv_law.format(
         n=c.n, known=c.known, unknown=c.unknown, total=c.total))
     sentences.append(ui.count_unknown.format(
@@ -173,36 +165,32 @@ def headline_counts(site: m.SiteData, lang: str) -> list[str]:
     return sentences
 
 
-def home_figures_view(site: m.SiteData, lang: str, page: str, directory_urls: bool = True) -> dict:
-    headline = site.catalogue.indicator(HEADLINE_INDICATOR)
-    return {"map": map_view(site, headline, lang, page, directory_urls), "counts": headline_counts(site, lang),
-            "maps_url": relative_url(page, MAPS_INDEX, directory_urls),
-            "comparison_url": relative_url(page, COMPARISON, directory_urls)}
+def home_figures_view(ctx: RenderContext, page: str) -> dict:
+    headline = ctx.site.catalogue.indicator(HEADLINE_INDICATOR)
+    return {"map": map_view(ctx, headline, page), "counts": headline_counts(ctx),
+            "maps_url": ctx.url(page, MAPS_INDEX), "comparison_url": ctx.url(page, COMPARISON)}
 
 
-def locator(site: m.SiteData, country: m.Country, lang: str) -> Markup:
-    outlines = geometry()
+def locator(ctx: RenderContext, country: m.Country) -> Markup:
+    lang = ctx.lang
+    outlines = _outlines(ctx, ctx.project.geometry_file)  # the finer outlines, for a locator's square
     if country.iso2 not in outlines.shapes:
         return Markup("")
     return Markup(render_locator(outlines, country.iso2, name=country_name(country.iso2, lang), lang=lang,
-                                 locator_id=f"locator-{country.slug}"))
+                                 locator_id=f"locator-{country.slug}", templates=ctx.templates))
 
 
-_open_data_sizes: dict = {}  # data fingerprint -> {path: bytes}: made once per build, not per page
+def methodology_view(ctx: RenderContext) -> dict:
+    """For the methodology page's three markers (indicators, kinds of source, downloads)."""
+    return ctx.cache.get(("methodology", ctx.lang), (ctx.site.fingerprint, id(ctx.site), ctx.directory_urls),
+                         lambda: _methodology_view(ctx))
 
 
-def open_data_sizes(site: m.SiteData) -> dict:
-    if site.fingerprint not in _open_data_sizes or not site.fingerprint:
-        _open_data_sizes.clear()
-        _open_data_sizes[site.fingerprint] = {f.path: len(f.content) for f in open_data_files(site)}
-    return _open_data_sizes[site.fingerprint]
-
-
-def methodology_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
-    ui = Ui(site, lang)
-    sizes = open_data_sizes(site)
+def _methodology_view(ctx: RenderContext) -> dict:
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
+    sizes = {f.path: len(f.content) for f in published_files(site, ctx.cache)}
     downloads = [
-        {"label": label, "url": site_file_url(lang, METHODOLOGY, path, directory_urls),
+        {"label": label, "url": ctx.file_url(METHODOLOGY, path),
          "size": human_size(sizes[path], lang), "path": path}
         for label, path in ((ui.download_json, JSON_PATH), (ui.download_csv, CSV_PATH),
                             (ui.download_schema, SCHEMA_PATH))
@@ -214,7 +202,7 @@ def methodology_view(site: m.SiteData, lang: str, directory_urls: bool = True) -
                   + [{"label": ui.no_verified_information, "symbol": SYMBOLS["unknown"], "tone": "unknown",
                       "tone_label": ui.tone_unknown}],
     } for i in g.indicators]} for g in site.catalogue.groups]
-    kinds = [{"label": ui["source_type_" + t], "weight": ui["source_weight_" + t]} for t in source_types()]
+    kinds = [{"label": ui["source_type_" + t], "weight": ui["source_weight_" + t]} for t in site.source_types]
     return {"groups": groups, "source_types": kinds, "downloads": downloads,
             "license": {"name": site.settings.data_license[0], "url": site.settings.data_license[1]},
-            "countries_url": relative_url(METHODOLOGY, COUNTRIES_INDEX, directory_urls)}
+            "countries_url": ctx.url(METHODOLOGY, COUNTRIES_INDEX)}

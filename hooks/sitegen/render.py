@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,7 +19,6 @@ from markupsafe import Markup
 
 from .htmlblocks import html_block
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 INERT_URL = "about:blank"  # where a link whose address is not a web address leads instead
@@ -54,10 +52,10 @@ def paragraphs(value) -> list[str]:
     return [part for part in _LINE_BREAKS.split(str(value).strip()) if part]
 
 
-@lru_cache(maxsize=None)
-def environment() -> Environment:
+def environment(folder: Path) -> Environment:
+    """The templates of `folder` (a project's hooks/templates/), autoescaped."""
     env = Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
+        loader=FileSystemLoader(folder),
         autoescape=select_autoescape(enabled_extensions=("j2", "html"), default=True),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -68,6 +66,3 @@ def environment() -> Environment:
     env.filters["html_block"] = html_block
     return env
 
-
-def render(template: str, **context) -> str:
-    return environment().get_template(template).render(**context)

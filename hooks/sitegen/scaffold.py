@@ -15,9 +15,9 @@ from babel import Locale
 
 from .load import load_site
 from .localize import country_name
+from .materials import MATERIAL_ID
+from .project import REPOSITORY
 from .region import REGION_FILE, listed_codes
-
-ROOT = Path(__file__).resolve().parents[2]
 
 COUNTRY_TEMPLATE = """\
 # yaml-language-server: $schema=../../schemas/country.schema.json
@@ -59,7 +59,7 @@ changelog:
 """
 
 
-def new_country(code: str, root: Path = ROOT, today: dt.date | None = None) -> Path:
+def new_country(code: str, root: Path = REPOSITORY, today: dt.date | None = None) -> Path:
     code = (code or "").strip().lower()
     today = today or dt.date.today()
     if not re.fullmatch(r"[a-z]{2}", code) or code.upper() not in Locale("en").territories:
@@ -79,17 +79,71 @@ def new_country(code: str, root: Path = ROOT, today: dt.date | None = None) -> P
     return target
 
 
+NEW_MATERIAL_TEMPLATE = """\
+# yaml-language-server: $schema=../../schemas/material.schema.json
+#
+# Material creado con `make new-material ID={id}` el {today}. Guía: CONTRIBUTING.md.
+# POR COMPLETAR: cada campo vacío ("") o marcado. Es un borrador: no se publica.
+# Cuando esté listo, borre la línea «draft: true»: desde entonces `make check` y la
+# compilación dicen qué falta, con su línea. / A draft, not published: remove the
+# "draft: true" line when it is ready, and the checks say what is still missing.
+
+draft: true
+id: {id}
+type: leaflet  # POR COMPLETAR: poster, leaflet, guide, social_card, audio o video
+
+title:
+  es: ""  # POR COMPLETAR (en y pt pueden esperar: se muestra el título en español)
+
+description:
+  es: ""  # POR COMPLETAR: una o dos frases sobre para qué sirve
+
+topics: []  # POR COMPLETAR: ids de data/material-topics.yml, p. ej. [hiv_testing_rights]
+
+countries: all  # o una lista de países de la Red, p. ej. [ar, bo]
+
+files:  # POR COMPLETAR: copie el archivo en docs/materiales/files/ con este nombre
+  - language: es
+    path: {id}-es.pdf
+    format: pdf
+
+licence:
+  name: "CC BY 4.0"
+  url: "https://creativecommons.org/licenses/by/4.0/"
+  attribution:
+    es: ""  # POR COMPLETAR: «Título», Red de Trabajadoras Sexuales de Latinoamérica y el Caribe (RedTraSex), {year}. Licencia CC BY 4.0
+
+credits:
+  es: "Red de Trabajadoras Sexuales de Latinoamérica y el Caribe (RedTraSex)."
+
+published: {today}
+"""
+
+
+def new_material(material_id: str, root: Path = REPOSITORY, today: dt.date | None = None) -> Path:
+    """Starts `data/materials/<id>.yml`: the build then lists, line by line, what to fill in."""
+    material_id = (material_id or "").strip()
+    today = today or dt.date.today()
+    if not MATERIAL_ID.match(material_id):
+        raise SystemExit(f"«{material_id}» no es un id válido: minúsculas sin acentos, números y «-» "
+                         "(ej.: make new-material ID=folleto-condones) / not a valid id: lower-case plain letters, "
+                         "digits and '-' (e.g. make new-material ID=condom-leaflet)")
+    target = root / "data" / "materials" / f"{material_id}.yml"
+    if target.exists():
+        raise SystemExit(f"{target.relative_to(root)} ya existe; no se cambió nada. / already exists; nothing changed.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(NEW_MATERIAL_TEMPLATE.format(id=material_id, today=today.isoformat(), year=today.year),
+                      encoding="utf-8")
+    return target
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or argv[0] not in ("country", "material"):
         print("uso / usage: python -m hooks.sitegen.scaffold country <iso2> | material <id>", file=sys.stderr)
         return 2
     kind, name = argv
-    if kind == "country":
-        path = new_country(name)
-    else:
-        from .materials import new_material
-        path = new_material(name, ROOT)
-    print(f"Creado / created: {path.relative_to(ROOT)}")
+    path = new_country(name) if kind == "country" else new_material(name)
+    print(f"Creado / created: {path.relative_to(REPOSITORY)}")
     return 0
 
 

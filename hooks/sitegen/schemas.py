@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
@@ -14,8 +13,6 @@ from referencing import Registry, Resource
 
 from .problems import Problem
 from .yamlsource import YamlDocument
-
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 TYPE_NAMES = {
     "string": ("un texto", "a text"),
@@ -28,15 +25,6 @@ TYPE_NAMES = {
 }
 
 
-@lru_cache(maxsize=None)
-def _registry() -> Registry:
-    resources = []
-    for path in SCHEMA_DIR.glob("*.schema.json"):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    return Registry().with_resources(resources)
-
-
 def _whole_pattern(validator, pattern, instance, schema):
     """`pattern`, matched against the whole text: Python's `$` also matches before a final
     line break, so "https://x\\n" or an id "salud\\n" would pass the schemas' `^...$`."""
@@ -47,17 +35,32 @@ def _whole_pattern(validator, pattern, instance, schema):
 _Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _whole_pattern})
 
 
-@lru_cache(maxsize=None)
-def validator(schema_name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
-    return _Validator(schema, registry=_registry(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+class Schemas:
+    """The JSON Schemas of one project (`schemas/*.schema.json`), each read and compiled once."""
 
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._registry: Registry | None = None
+        self._validators: dict[str, jsonschema.Draft202012Validator] = {}
 
-@lru_cache(maxsize=None)
-def source_types() -> tuple[str, ...]:
-    """The kinds of source a country file may cite, in the schema's order (its one description)."""
-    schema = json.loads((SCHEMA_DIR / "country.schema.json").read_text(encoding="utf-8"))
-    return tuple(schema["properties"]["sources"]["items"]["properties"]["type"]["enum"])
+    def _read(self, name: str) -> dict:
+        return json.loads((self.folder / name).read_text(encoding="utf-8"))
+
+    def validator(self, schema_name: str) -> jsonschema.Draft202012Validator:
+        if schema_name not in self._validators:
+            if self._registry is None:
+                schemas = [self._read(path.name) for path in sorted(self.folder.glob("*.schema.json"))]
+                self._registry = Registry().with_resources(
+                    (schema["$id"], Resource.from_contents(schema)) for schema in schemas)
+            self._validators[schema_name] = _Validator(
+                self._read(schema_name), registry=self._registry,
+                format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        return self._validators[schema_name]
+
+    def source_types(self) -> tuple[str, ...]:
+        """The kinds of source a country file may cite, in the schema's order (its one description)."""
+        schema = self._read("country.schema.json")
+        return tuple(schema["properties"]["sources"]["items"]["properties"]["type"]["enum"])
 
 
 def suggestion(word: str, choices) -> tuple[str, str]:
@@ -132,9 +135,9 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str, tuple]:
     return (f"valor no válido: {error.message}", f"invalid value: {error.message}", path)
 
 
-def schema_problems(doc: YamlDocument, schema_name: str) -> list[Problem]:
+def schema_problems(doc: YamlDocument, schema_name: str, schemas: Schemas) -> list[Problem]:
     problems = []
-    for error in validator(schema_name).iter_errors(doc.data):
+    for error in schemas.validator(schema_name).iter_errors(doc.data):
         es, en, path = _explain(error)
         problems.append(doc.problem(path, es, en))
     return problems

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from . import model as m
 from .localize import months_between
-
-ROOT = Path(__file__).resolve().parents[2]
+from .project import REPOSITORY, Project
 
 
 @dataclass
@@ -102,7 +101,7 @@ def report(status: Status) -> str:
     return "\n".join(lines)
 
 
-def main(root: Path = ROOT) -> int:
+def main(root: Path = REPOSITORY) -> int:
     from .load import load_site
     from .problems import DataProblems
     try:
@@ -110,7 +109,7 @@ def main(root: Path = ROOT) -> int:
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
-    print(report(collect(site, root / "docs", dt.date.today())))
+    print(report(collect(site, Project(root).docs, dt.date.today())))
     return 0
 
 

@@ -7,30 +7,25 @@ spent loading/validating data and generating pages. Costs nothing when unset.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections import defaultdict
 from contextlib import contextmanager
 
-_spent: dict = defaultdict(float)
 
+class Timings:
+    def __init__(self) -> None:
+        self._spent: dict[str, float] = defaultdict(float)
 
-def start_build() -> None:
-    _spent.clear()
+    @contextmanager
+    def measure(self, name: str):
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._spent[name] += time.perf_counter() - start
+            self._spent[name + "_calls"] += 1
 
-
-@contextmanager
-def measure(name: str):
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
-        _spent[name] += time.perf_counter() - start
-        _spent[name + "_calls"] += 1
-
-
-def finish_build() -> None:
-    target = os.environ.get("SITEGEN_TIMINGS")
-    if target:
-        with open(target, "a", encoding="utf-8") as out:
-            out.write(json.dumps(dict(_spent)) + "\n")
+    def write(self, target: str | None) -> None:
+        if target:
+            with open(target, "a", encoding="utf-8") as out:
+                out.write(json.dumps(dict(self._spent)) + "\n")

@@ -12,23 +12,21 @@ import sys
 from pathlib import Path
 
 from . import model as m
+from .context import RenderContext
 from .load import load_site
 from .localize import country_name, long_date
 from .problems import DataProblems
-from .render import render
-from .views import Ui, profile_view
-
-ROOT = Path(__file__).resolve().parents[2]
+from .project import REPOSITORY
+from .views import profile_view
 OUTPUT_DIR = "verification"
 
 
-def sheet_html(site: m.SiteData, country: m.Country, lang: str, today: dt.date) -> str:
-    ui = Ui(site, lang)
-    view = profile_view(site, country, lang, today)
-    return render("verification-sheet.html.j2", p=view, ui=ui, page_lang=lang,
-                  title=ui.verification_sheet_title.format(country=country_name(country.iso2, lang)),
-                  made=ui.verification_sheet_made.format(date=long_date(today, lang),
-                                                         reviewed=long_date(country.review.last_reviewed, lang)))
+def sheet_html(ctx: RenderContext, country: m.Country) -> str:
+    ui, lang = ctx.ui, ctx.lang
+    return ctx.render("verification-sheet.html.j2", p=profile_view(ctx, country),
+                      title=ui.verification_sheet_title.format(country=country_name(country.iso2, lang)),
+                      made=ui.verification_sheet_made.format(date=long_date(ctx.today, lang),
+                                                             reviewed=long_date(country.review.last_reviewed, lang)))
 
 
 def sheet_name(iso2: str, lang: str) -> str:
@@ -47,7 +45,7 @@ def write_sheets(root: Path, iso2: str, today: dt.date, langs=m.LANGUAGES) -> li
     written = []
     for lang in langs:
         path = out / sheet_name(country.iso2, lang)
-        path.write_text(sheet_html(site, country, lang, today), encoding="utf-8")
+        path.write_text(sheet_html(RenderContext(site, lang, today), country), encoding="utf-8")
         written.append(path)
     return written
 
@@ -58,12 +56,12 @@ def main(argv: list[str]) -> int:
               "Give the country's code: make verification-sheet ISO=ar", file=sys.stderr)
         return 2
     try:
-        paths = write_sheets(ROOT, argv[0].strip(), dt.date.today())
+        paths = write_sheets(REPOSITORY, argv[0].strip(), dt.date.today())
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         return 1
     for path in paths:
-        print(f"{path.relative_to(ROOT)}")
+        print(f"{path.relative_to(REPOSITORY)}")
     print("Ábrela en el navegador e imprímela (o guárdala como PDF). / Open it in a browser and print it (or save it as PDF).")
     return 0
 

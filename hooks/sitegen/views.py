@@ -6,36 +6,16 @@ is made here, where it can be unit-tested without MkDocs.
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import quote, urlencode
 
 from . import model as m
+from .context import RenderContext, Ui, localized
 from .localize import country_name, language_name, long_date, months_between, partial_date, sort_key
-from .paths import COUNTRIES_INDEX, profile_path, relative_url
+from .paths import COUNTRIES_INDEX, profile_path
 
 SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"}
 TONES = ("protective", "mixed", "harmful", "unknown")  # the order of every legend
 SECONDARY_SOURCE_TYPES = {"news", "encyclopedia"}
-
-
-class Ui:
-    """Interface texts for one language: `ui.sources`, `ui["sources"]`."""
-
-    def __init__(self, site: m.SiteData, lang: str):
-        self._site, self._lang = site, lang
-
-    def __getattr__(self, key: str) -> str:
-        return self._site.ui_text(key, self._lang)
-
-    __getitem__ = __getattr__
-
-
-def localized(text: m.Text | None, lang: str) -> dict | None:
-    """A text in `lang`, with the language it is really in (for the `lang` attribute)."""
-    if text is None:
-        return None
-    value, real_lang = text.get(lang)
-    return {"text": value, "lang": real_lang, "translated": real_lang == lang}
 
 
 def value_view(indicator: m.Indicator, answer: m.Answer, lang: str, ui: Ui) -> dict:
@@ -48,10 +28,10 @@ def value_view(indicator: m.Indicator, answer: m.Answer, lang: str, ui: Ui) -> d
             "tone_label": ui["tone_" + tone]}
 
 
-def review_view(country: m.Country, site: m.SiteData, lang: str, today: dt.date) -> dict:
+def review_view(ctx: RenderContext, country: m.Country) -> dict:
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
     review = country.review
-    age = months_between(review.last_reviewed, today)
-    ui = Ui(site, lang)
+    age = months_between(review.last_reviewed, ctx.today)
     if review.verified:
         status = ui.verified_by.format(org=review.verified_by, date=long_date(review.verified_on, lang))
     else:
@@ -102,8 +82,8 @@ def verification_view(answer: m.Answer, lang: str, ui: Ui) -> str | None:
     return ui.verified_by.format(org=v.by, date=long_date(v.on, lang)) if v else None
 
 
-def correction_links(country: m.Country, site: m.SiteData, lang: str, name: str) -> dict:
-    ui = Ui(site, lang)
+def correction_links(ctx: RenderContext, country: m.Country, name: str) -> dict:
+    site, ui = ctx.site, ctx.ui
     title = f"{ui.correction_issue_title}: {name} ({country.iso2})"
     query = urlencode({"template": "correccion.yml", "labels": "correccion", "title": title}, quote_via=quote)
     links = {"issue": f"{site.settings.repository.rstrip('/')}/issues/new?{query}"}
@@ -112,9 +92,8 @@ def correction_links(country: m.Country, site: m.SiteData, lang: str, name: str)
     return links
 
 
-def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date,
-                 directory_urls: bool = True) -> dict:
-    ui = Ui(site, lang)
+def profile_view(ctx: RenderContext, country: m.Country) -> dict:
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
     numbers = {s.id: n for n, s in enumerate(country.sources, start=1)}
     name = country_name(country.iso2, lang)
 
@@ -156,11 +135,11 @@ def profile_view(site: m.SiteData, country: m.Country, lang: str, today: dt.date
         "laws": [law_view(country, law, ui) for law in country.laws],
         "sources": sources,
         "has_secondary": any(s["secondary"] for s in sources),
-        "review": review_view(country, site, lang, today),
+        "review": review_view(ctx, country),
         "changelog": [{"date": long_date(c.date, lang), "iso": c.date.isoformat(), "text": localized(c.text, lang)}
                       for c in country.changelog],
-        "correction": correction_links(country, site, lang, name),
-        "index_url": relative_url(profile_path(country.iso2), COUNTRIES_INDEX, directory_urls),
+        "correction": correction_links(ctx, country, name),
+        "index_url": ctx.url(profile_path(country.iso2), COUNTRIES_INDEX),
         "legend": tone_legend(ui),
     }
 
@@ -175,9 +154,9 @@ def indicator_columns(indicators, lang: str) -> list[dict]:
     return [{"id": i.id, "title": i.short_title(lang), "question": i.question.get(lang)[0]} for i in indicators]
 
 
-def unknown_counts(site: m.SiteData, indicators, lang: str) -> list[str]:
+def unknown_counts(ctx: RenderContext, indicators) -> list[str]:
     """For a table's footer: how many countries have no verified answer, per column ("5 de 17")."""
-    ui = Ui(site, lang)
+    site, ui = ctx.site, ctx.ui
     total = len(site.countries)
     return [ui.unknown_of_total.format(n=sum(1 for c in site.countries if not c.answers[i.id].known), total=total)
             for i in indicators]
@@ -188,35 +167,34 @@ def countries_in_order(site: m.SiteData, lang: str) -> list[tuple[m.Country, str
     return sorted(named, key=lambda pair: sort_key(pair[1]))
 
 
-def index_view(site: m.SiteData, lang: str, directory_urls: bool = True) -> dict:
-    ui = Ui(site, lang)
+def index_view(ctx: RenderContext) -> dict:
+    site, lang, ui = ctx.site, ctx.lang, ctx.ui
     key_indicators = site.catalogue.key_indicators
     rows = []
     for country, name in countries_in_order(site, lang):
-        url = relative_url(COUNTRIES_INDEX, profile_path(country.iso2), directory_urls)
+        url = ctx.url(COUNTRIES_INDEX, profile_path(country.iso2))
         rows.append({
             "iso2": country.iso2, "name": name, "url": url,
             "cells": [{"value": value_view(i, country.answers[i.id], lang, ui), "title": i.short_title(lang),
-                       "url": relative_url(COUNTRIES_INDEX, profile_path(country.iso2), directory_urls, i.id)}
+                       "url": ctx.url(COUNTRIES_INDEX, profile_path(country.iso2), i.id)}
                       for i in key_indicators],
         })
     return {
         "columns": indicator_columns(key_indicators, lang),
-        "unknown": unknown_counts(site, key_indicators, lang),
+        "unknown": unknown_counts(ctx, key_indicators),
         "unknown_label": ui.unknown_per_column,
         "rows": rows,
         "legend": tone_legend(ui),
     }
 
 
-def country_list_view(site: m.SiteData, lang: str, from_page: str, directory_urls: bool = True) -> list[dict]:
-    return [{"name": name, "iso2": c.iso2,
-             "url": relative_url(from_page, profile_path(c.iso2), directory_urls)}
-            for c, name in countries_in_order(site, lang)]
+def country_list_view(ctx: RenderContext, from_page: str) -> list[dict]:
+    return [{"name": name, "iso2": c.iso2, "url": ctx.url(from_page, profile_path(c.iso2))}
+            for c, name in countries_in_order(ctx.site, ctx.lang)]
 
 
-def contact_view(site: m.SiteData, lang: str) -> dict:
-    s = site.settings
+def contact_view(ctx: RenderContext) -> dict:
+    s, lang = ctx.site.settings, ctx.lang
     return {"email": s.email, "corrections_email": s.corrections_email,
             "city": localized(s.city, lang), "social": [{"name": n, "url": u} for n, u in s.social],
             "network": s.network_name.get(lang)[0]}

@@ -10,6 +10,8 @@ the data much: a "billion laughs" file is refused in milliseconds, before it exp
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from .problems import Problem
@@ -43,9 +45,15 @@ def _hidden_name(char: str) -> str | None:
     return None
 
 
+# Any character _hidden_name() names: most files have none, and are then read once, fast.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(HIDDEN) + "]")
+
+
 def character_problems(text: str, file: str) -> list[Problem]:
     """Bidi controls and other invisible characters, each at its line and column."""
     problems: list[Problem] = []
+    if not _SUSPECT.search(text):
+        return problems
     for number, line in enumerate(text.split("\n"), start=1):
         for column, char in enumerate(line.rstrip("\r"), start=1):
             name = _hidden_name(char)

@@ -1,0 +1,37 @@
+"""The files written once a build of every language is done, beside MkDocs' own: each
+language's 404 page and search index, the offline bundle, the open data and `_headers`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from . import headers, model as m, opendata, searchindex
+from .cache import ContentCache
+from .themecontext import OFFLINE_BUNDLE_URL
+
+
+def _write(target: Path, content: bytes | str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        target.write_text(content, encoding="utf-8")
+    else:
+        target.write_bytes(content)
+
+
+def write_extras(site_dir: Path, site: m.SiteData, cache: ContentCache, *, not_found_pages: dict[str, str],
+                 languages: list[str], default: str, offline: bool, bundle: Path | None, policy: str) -> None:
+    # Every language build writes the same /404.html (the last language would win): each
+    # language's version was kept, and goes where it belongs.
+    for lang, html in not_found_pages.items():
+        _write(site_dir / ("404.html" if lang == default else f"{lang}/404.html"), html)
+    searchindex.write_split_index(site_dir, languages, default, offline)
+    if bundle:
+        target = site_dir / OFFLINE_BUNDLE_URL
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(bundle, target)
+    # Open data, once at the site root for every language.
+    for item in opendata.published_files(site, cache):
+        _write(site_dir / item.path, item.content)
+    # Security headers for hosts that read _headers (the same policy as every page's <meta>).
+    _write(site_dir / "_headers", headers.headers_file(headers.security_headers(policy)))
