@@ -372,11 +372,12 @@ def test_built_locators_keep_every_stored_point_in_their_square(built_site, geom
         assert len(border) >= 0.98 * data["shared_border_points"]["AR-CL"]
 
 
-def test_the_build_has_no_simplifier():
+def test_the_build_has_no_simplifier(site_data):
     import hooks.sitegen.maps as maps
     import hooks.sitegen.regional as regional
+    from hooks.sitegen.context import RenderContext
     assert not hasattr(maps, "coarsen") and not hasattr(regional, "MAP_SIMPLIFICATION")
-    assert regional.regional_geometry().shapes == load_geometry(REGIONAL_FILE).shapes
+    assert regional.regional_geometry(RenderContext(site_data, "es")).shapes == load_geometry(REGIONAL_FILE).shapes
 
 
 # --- scripts/make_map_geometry.py --------------------------------------------------
