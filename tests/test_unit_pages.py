@@ -121,16 +121,20 @@ def test_markers_in_hand_written_pages(site):
     assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
 
 
-def _markdown(text: str) -> str:
+def _markdown(text: str, *, for_search: bool = False) -> str:
+    """The page's HTML as written to disk, or (`for_search`) as the search plugin reads it."""
     import markdown
     from hooks.sitegen.htmlblocks import GeneratedHtml
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html", GeneratedHtml()])
+    blocks = GeneratedHtml()
+    html = markdown.markdown(text, extensions=["attr_list", "md_in_html", blocks])
+    return html if for_search else blocks.put_back_unsearched(html)
 
 
 def test_generated_html_reaches_the_page_untouched_by_markdown(site):
     from hooks.sitegen.htmlblocks import END, START
     page = profile_page(site, site.countries[0], "en", commentary="An *editor's* note.")
     html = _markdown(page.markdown)
+    assert "rt-unsearched" not in html  # every block search skipped is back in place
     assert START not in html and END not in html
     blocks = re.findall(re.escape(START) + r"(.*?)" + re.escape(END), page.markdown, re.S)
     assert len(blocks) > 8
@@ -161,6 +165,34 @@ def test_data_cannot_forge_a_block_or_a_placeholder():
     html = _markdown(html_block(f"<p>{forged}</p>") + "\n\n# Title")
     assert "javascript:alert(1)" in html and 'href="javascript' not in html
     assert "wzxhzdk" in html and "<h1" in html  # the fake placeholder stays text, the block is not repeated
+
+
+def _search_sections(html: str) -> list:
+    from material.plugins.search.plugin import Parser
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_search_reads_the_same_page_without_the_blocks_it_skips(site, lang):
+    # Pages of every kind: maps, tables, the comparison, profiles (source lists, change logs).
+    for page in generated_pages(in_lang(site, lang)):
+        for_search, written = _markdown(page.markdown, for_search=True), _markdown(page.markdown)
+        assert _search_sections(for_search) == _search_sections(written), page.path
+        if "data-search-exclude" in written and page.path.startswith("paises/"):
+            assert len(for_search) < len(written) - 2000, page.path  # the source list waited
+
+
+def test_only_a_whole_element_that_search_skips_waits_for_search():
+    from hooks.sitegen.htmlblocks import skipped_by_search
+    assert skipped_by_search('<ol class="rt-sources" data-search-exclude><li><ol><li>a</li></ol></li></ol>')
+    assert skipped_by_search('<div data-search-exclude><div>map</div>\n</div>')
+    assert not skipped_by_search('<div data-search-exclude>map</div>\n<p>searchable</p>')
+    assert not skipped_by_search('<div class="rt-facts"><p data-search-exclude>x</p></div>')
+    forged = '<div data-search-exclude><!--rt-unsearched:' + "0" * 40 + '--></div>'
+    assert _markdown(forged) == forged  # a placeholder no block left stays as it is
 
 
 def test_wrap_foreign_escapes_the_notice(site):

@@ -12,10 +12,18 @@ block back, untouched, as the last step of its conversion. So a blank line insid
 from data is a blank line inside an HTML element, never the end of the HTML and the start
 of Markdown that could turn `[x](javascript:...)` into a link. Markdown also has nothing
 to parse in the generated HTML (most of a generated page), which keeps the build fast.
+
+A block that is one element marked `data-search-exclude` (a map, a source list, a table)
+waits longer: Markdown writes a small placeholder in its place, and `put_back_unsearched()`
+puts the block in once Material's search plugin has indexed the page (the adapter's
+`on_post_page`). The search plugin parses every page's HTML to skip such an element;
+it need not read what it would skip (close to half of a generated page's HTML), and the
+index comes out the same.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from markdown import Extension, Markdown
@@ -24,6 +32,10 @@ from markupsafe import Markup
 
 START, END = "<!--rt-html-->", "<!--/rt-html-->"
 _BLOCK = re.compile(re.escape(START) + r"(.*?)" + re.escape(END), re.S)
+_FIRST_TAG = re.compile(r"<([a-z][a-z0-9]*)\b[^>]*>")
+# What search reads instead of a block it would skip: an empty element it skips the same way.
+_UNSEARCHED = '<div data-search-exclude><!--rt-unsearched:{}--></div>'
+_UNSEARCHED_PLACEHOLDER = re.compile(re.escape(_UNSEARCHED).replace(r"\{\}", "([0-9a-f]{40})"))
 
 
 def html_block(html: str) -> Markup:
@@ -40,21 +52,58 @@ def unmarked(markdown: str) -> str:
     return markdown.replace(START, "").replace(END, "")
 
 
+def skipped_by_search(block: str) -> bool:
+    """Whether `block` is one element whose opening tag carries `data-search-exclude`
+    (so that search skips all of it, and nothing after it)."""
+    first = _FIRST_TAG.match(block)
+    if not first or "data-search-exclude" not in first.group(0):
+        return False
+    depth = 0  # the element ends where its tag, counted in and out, closes
+    for tag in re.finditer(rf"<(/?){first.group(1)}[\s>]", block):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end() == len(block)
+    return False
+
+
 class _StashGeneratedHtml(Preprocessor):
+    def __init__(self, md: Markdown, unsearched: dict[str, str]):
+        super().__init__(md)
+        self.unsearched = unsearched
+
+    def store(self, block: str) -> str:
+        if skipped_by_search(block):
+            key = hashlib.sha1(block.encode()).hexdigest()  # the same block on many pages is kept once
+            self.unsearched[key] = block
+            block = _UNSEARCHED.format(key)
+        return self.md.htmlStash.store(block)
+
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         if START not in text:
             return lines
-        stash = self.md.htmlStash
         # Alone in its paragraph, a placeholder is replaced by the block, without a <p> around it.
-        return _BLOCK.sub(lambda match: f"\n\n{stash.store(match.group(1))}\n\n", text).split("\n")
+        return _BLOCK.sub(lambda match: f"\n\n{self.store(match.group(1))}\n\n", text).split("\n")
 
 
 class GeneratedHtml(Extension):
-    """Stores the marked HTML blocks of a page in Markdown's stash (see the module's docstring)."""
+    """Stores the marked HTML blocks of a page in Markdown's stash (see the module's docstring).
+
+    One per build: it keeps the blocks that search skips until `put_back_unsearched()`."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.unsearched: dict[str, str] = {}  # a block's SHA-1 -> the block
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         # After "normalize_whitespace" (30), which removes the stash's own placeholder
         # characters from the text (a text from data cannot forge a placeholder), and
         # before "html_block" (20), Markdown's own reading of raw HTML.
-        md.preprocessors.register(_StashGeneratedHtml(md), "rt_generated_html", 25)
+        md.preprocessors.register(_StashGeneratedHtml(md, self.unsearched), "rt_generated_html", 25)
+
+    def put_back_unsearched(self, html: str) -> str:
+        """The page with the blocks that search skipped in place of their placeholders
+        (a placeholder it does not know, say typed in a hand-written page, stays as it is)."""
+        if "rt-unsearched:" not in html:
+            return html
+        return _UNSEARCHED_PLACEHOLDER.sub(lambda match: self.unsearched.get(match.group(1), match.group(0)), html)
