@@ -185,14 +185,23 @@ def test_search_reads_the_same_page_without_the_blocks_it_skips(site, lang):
             assert len(for_search) < len(written) - 2000, page.path  # the source list waited
 
 
-def test_only_a_whole_element_that_search_skips_waits_for_search():
-    from hooks.sitegen.htmlblocks import skipped_by_search
-    assert skipped_by_search('<ol class="rt-sources" data-search-exclude><li><ol><li>a</li></ol></li></ol>')
-    assert skipped_by_search('<div data-search-exclude><div>map</div>\n</div>')
-    assert not skipped_by_search('<div data-search-exclude>map</div>\n<p>searchable</p>')
-    assert not skipped_by_search('<div class="rt-facts"><p data-search-exclude>x</p></div>')
+def test_each_element_search_skips_waits_for_search_and_nothing_else():
+    from hooks.sitegen.htmlblocks import unsearched_elements
+
+    def waiting(html):
+        return [html[start:end] for start, end in unsearched_elements(html)]
+
+    sources = '<ol class="rt-sources" data-search-exclude><li><ol><li>a</li></ol></li></ol>'
+    assert waiting(sources) == [sources]
+    assert waiting('<div class="rt-facts"><div><p>Yes</p><details class="x" data-search-exclude><summary>s</summary>'
+                   '<p>why</p></details><p>b</p></div></div>') == [
+        '<details class="x" data-search-exclude><summary>s</summary><p>why</p></details>']
+    assert waiting('<div data-search-exclude><div>map</div></div>\n<p>searchable</p><p data-search-exclude>x</p>') == [
+        '<div data-search-exclude><div>map</div></div>', '<p data-search-exclude>x</p>']
+    # Only the attribute counts, not a text or a value that says so; an element never closed stays.
+    assert waiting('<p title="data-search-exclude">a</p><p>data-search-exclude</p><div data-search-exclude>') == []
     forged = '<div data-search-exclude><!--rt-unsearched:' + "0" * 40 + '--></div>'
-    assert _markdown(forged) == forged  # a placeholder no block left stays as it is
+    assert _markdown(forged) == forged  # a placeholder no element left stays as it is
 
 
 def test_wrap_foreign_escapes_the_notice(site):
