@@ -24,7 +24,6 @@ from mkdocs.structure.pages import Page
 import i18n_bridge as i18n
 import mkdocs_theme as theme
 from sitegen import extras, model, pages
-from sitegen.htmlblocks import GeneratedHtml
 from sitegen.problems import DataProblems
 from sitegen.render import safe_url
 from sitegen.session import BuildSession
@@ -60,8 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # once (escape() gives Markup, which Material's own `| e` does not escape again).
     config.site_name = escape(_session.build.site.settings.network_name.get(i18n.current_language(config))[0])
     # Generated HTML blocks go into Markdown's stash as they are, never parsed (htmlblocks.py).
-    if not any(isinstance(extension, GeneratedHtml) for extension in config.markdown_extensions):
-        config.markdown_extensions.append(GeneratedHtml())
+    if _session.build.html_blocks not in config.markdown_extensions:
+        config.markdown_extensions.append(_session.build.html_blocks)
     return config
 
 
@@ -130,6 +129,10 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
     return _theme_context(context, config)
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _session.build.html_blocks.put_back_unsearched(output)  # search has indexed the page
+
+
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":  # each language's, written where it belongs at the end
         _session.build.not_found_pages[i18n.current_language(config)] = output_content
@@ -142,7 +145,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return  # a language build inside the main one: wait for the end
     offline, build = theme.is_offline_build(config), _session.build
     extras.write_extras(Path(config.site_dir), build.site, _session.cache, not_found_pages=build.not_found_pages,
-                        languages=i18n.build_languages(config), default=i18n.default_language(config),
-                        offline=offline, bundle=None if offline else _session.offline_bundle(),
-                        policy=build.policy["headers"])
+                        languages=i18n.build_languages(config), default=i18n.default_language(config), offline=offline,
+                        bundle=None if offline else _session.offline_bundle(), policy=build.policy["headers"])
     _session.finish_build()

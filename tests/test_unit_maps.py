@@ -516,3 +516,21 @@ def test_ring_contains_tells_inside_from_outside():
     square = [(0, 0), (10, 0), (10, 10), (0, 10)]
     assert ring_contains(square, 5, 5)
     assert not ring_contains(square, 15, 5) and not ring_contains(square, 5, -1)
+
+
+def test_a_locator_is_cropped_once_for_every_language(monkeypatch, site_data):
+    import datetime as dt
+    from hooks.sitegen import regional
+    from hooks.sitegen.context import RenderContext
+    from hooks.sitegen.maps import locator_shapes
+    crops = []
+    monkeypatch.setattr(regional, "locator_shapes", lambda *args: crops.append(args) or locator_shapes(*args))
+    ctx = RenderContext(site_data, "es", dt.date(2026, 12, 1))
+    country = site_data.countries[0]
+    for lang in ("es", "en", "pt"):
+        assert regional.locator(ctx.other(lang), country).count("rt-locator-focus") == 1
+    assert len(crops) == 1
+    geometry = crops[0][0]
+    alone = render_locator(geometry, country.iso2, name="x", lang="es", locator_id="l")
+    assert render_locator(geometry, country.iso2, name="x", lang="es", locator_id="l",
+                          shapes=locator_shapes(geometry, country.iso2)) == alone

@@ -121,16 +121,20 @@ def test_markers_in_hand_written_pages(site):
     assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
 
 
-def _markdown(text: str) -> str:
+def _markdown(text: str, *, for_search: bool = False) -> str:
+    """The page's HTML as written to disk, or (`for_search`) as the search plugin reads it."""
     import markdown
     from hooks.sitegen.htmlblocks import GeneratedHtml
-    return markdown.markdown(text, extensions=["attr_list", "md_in_html", GeneratedHtml()])
+    blocks = GeneratedHtml()
+    html = markdown.markdown(text, extensions=["attr_list", "md_in_html", blocks])
+    return html if for_search else blocks.put_back_unsearched(html)
 
 
 def test_generated_html_reaches_the_page_untouched_by_markdown(site):
     from hooks.sitegen.htmlblocks import END, START
     page = profile_page(site, site.countries[0], "en", commentary="An *editor's* note.")
     html = _markdown(page.markdown)
+    assert "rt-unsearched" not in html  # every block search skipped is back in place
     assert START not in html and END not in html
     blocks = re.findall(re.escape(START) + r"(.*?)" + re.escape(END), page.markdown, re.S)
     assert len(blocks) > 8
@@ -161,6 +165,43 @@ def test_data_cannot_forge_a_block_or_a_placeholder():
     html = _markdown(html_block(f"<p>{forged}</p>") + "\n\n# Title")
     assert "javascript:alert(1)" in html and 'href="javascript' not in html
     assert "wzxhzdk" in html and "<h1" in html  # the fake placeholder stays text, the block is not repeated
+
+
+def _search_sections(html: str) -> list:
+    from material.plugins.search.plugin import Parser
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return [(s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
+
+
+@pytest.mark.parametrize("lang", ["es", "pt"])
+def test_search_reads_the_same_page_without_the_blocks_it_skips(site, lang):
+    # Pages of every kind: maps, tables, the comparison, profiles (source lists, change logs).
+    for page in generated_pages(in_lang(site, lang)):
+        for_search, written = _markdown(page.markdown, for_search=True), _markdown(page.markdown)
+        assert _search_sections(for_search) == _search_sections(written), page.path
+        if "data-search-exclude" in written and page.path.startswith("paises/"):
+            assert len(for_search) < len(written) - 2000, page.path  # the source list waited
+
+
+def test_each_element_search_skips_waits_for_search_and_nothing_else():
+    from hooks.sitegen.htmlblocks import unsearched_elements
+
+    def waiting(html):
+        return [html[start:end] for start, end in unsearched_elements(html)]
+
+    sources = '<ol class="rt-sources" data-search-exclude><li><ol><li>a</li></ol></li></ol>'
+    assert waiting(sources) == [sources]
+    assert waiting('<div class="rt-facts"><div><p>Yes</p><details class="x" data-search-exclude><summary>s</summary>'
+                   '<p>why</p></details><p>b</p></div></div>') == [
+        '<details class="x" data-search-exclude><summary>s</summary><p>why</p></details>']
+    assert waiting('<div data-search-exclude><div>map</div></div>\n<p>searchable</p><p data-search-exclude>x</p>') == [
+        '<div data-search-exclude><div>map</div></div>', '<p data-search-exclude>x</p>']
+    # Only the attribute counts, not a text or a value that says so; an element never closed stays.
+    assert waiting('<p title="data-search-exclude">a</p><p>data-search-exclude</p><div data-search-exclude>') == []
+    forged = '<div data-search-exclude><!--rt-unsearched:' + "0" * 40 + '--></div>'
+    assert _markdown(forged) == forged  # a placeholder no element left stays as it is
 
 
 def test_wrap_foreign_escapes_the_notice(site):

@@ -297,19 +297,23 @@ def locator_box(geometry: Geometry, iso2: str) -> tuple[float, float, float, flo
     return (round(left, 1), round(top, 1), round(side, 1), round(side, 1))
 
 
-def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None,
-                   locator_id: str | None = None, templates: Environment | None = None) -> str:
-    """A small map showing where one country is: an `<svg role="img">` named `name`.
+@dataclass(frozen=True)
+class LocatorShapes:
+    """What a country's locator map draws, the same in every language (see render_locator)."""
 
-    Cropped to a square around the country (see locator_box): only the shapes that reach
-    into that square are written, cut to it (see crop). A country too small to see at
-    that scale gets a ring around it.
-    """
-    lang = _lang(lang)
+    box: tuple[float, float, float, float]  # the square: min_x, min_y, side, side
+    others: tuple[str, ...]  # path data of the neighbours, cut to the square
+    focus: str  # the country's own path data, cut to the square
+    ring: Mapping[str, str] | None  # a circle around a country too small to see
+
+
+def locator_shapes(geometry: Geometry, iso2: str) -> LocatorShapes:
+    """Cropped to a square around the country (see locator_box): only the shapes that reach
+    into that square, cut to it (see crop). A country too small to see at that scale gets a
+    ring around it."""
     code = _code(geometry, iso2)
     box = locator_box(geometry, code)
     bx, by, side, _ = box
-    locator_id = _check_id(locator_id) if locator_id else _make_id("rt-locator", code, name, lang)
     margin = 4 * side / 150  # a little beyond the square, so no edge shows at its border
     clip = (bx - margin, by - margin, bx + side + margin, by + side + margin)
     others = []
@@ -326,8 +330,22 @@ def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None
     if size < side / 10:
         ring = {"cx": _num((x0 + x1) / 2), "cy": _num((y0 + y1) / 2),
                 "r": _num(size / 2 + side / 40), "width": _num(side / 150)}
+    return LocatorShapes(box, tuple(others), crop(geometry.shapes[code], clip), ring)
+
+
+def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None,
+                   locator_id: str | None = None, templates: Environment | None = None,
+                   shapes: LocatorShapes | None = None) -> str:
+    """A small map showing where one country is: an `<svg role="img">` named `name`.
+
+    `shapes`, if given, is `locator_shapes(geometry, iso2)` already worked out (a build
+    crops once for all its languages)."""
+    lang = _lang(lang)
+    code = _code(geometry, iso2)
+    shapes = shapes or locator_shapes(geometry, code)
+    side = shapes.box[2]
+    locator_id = _check_id(locator_id) if locator_id else _make_id("rt-locator", code, name, lang)
     return _templates(templates).get_template("locator.svg.j2").render(
-                  svg_ns=SVG_NS, locator_id=locator_id, view_box=_box(box),
+                  svg_ns=SVG_NS, locator_id=locator_id, view_box=_box(shapes.box),
                   lang=lang, name=name, border=BORDER, stroke_width=_num(side / 500),
-                  other_fill=OTHER_FILL, others=others, focus=crop(geometry.shapes[code], clip),
-                  ring=ring)
+                  other_fill=OTHER_FILL, others=shapes.others, focus=shapes.focus, ring=shapes.ring)

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from . import model as m
 from .context import RenderContext
 from .localize import country_name, human_size
-from .maps import Geometry, load_geometry, render_locator, render_map
+from .maps import Geometry, load_geometry, locator_shapes, render_locator, render_map
 from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, published_files
 from .paths import COMPARISON, COUNTRIES_INDEX, MAPS_INDEX, METHODOLOGY, map_path, profile_path
 from .views import SYMBOLS, TONES, countries_in_order, indicator_columns, tone_legend, unknown_counts, value_view
@@ -173,11 +173,14 @@ def home_figures_view(ctx: RenderContext, page: str) -> dict:
 
 def locator(ctx: RenderContext, country: m.Country) -> Markup:
     lang = ctx.lang
-    outlines = _outlines(ctx, ctx.project.geometry_file)  # the finer outlines, for a locator's square
+    source = ctx.project.geometry_file
+    outlines = _outlines(ctx, source)  # the finer outlines, for a locator's square
     if country.iso2 not in outlines.shapes:
         return Markup("")
+    shapes = ctx.cache.get(("locator", source, country.iso2), ctx.cache.digest(source),
+                           lambda: locator_shapes(outlines, country.iso2))  # cropped once for every language
     return Markup(render_locator(outlines, country.iso2, name=country_name(country.iso2, lang), lang=lang,
-                                 locator_id=f"locator-{country.slug}", templates=ctx.templates))
+                                 locator_id=f"locator-{country.slug}", templates=ctx.templates, shapes=shapes))
 
 
 def methodology_view(ctx: RenderContext) -> dict:

@@ -21,6 +21,7 @@ from .htmlblocks import html_block
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f]")  # \s: what str.isspace() calls a space
 INERT_URL = "about:blank"  # where a link whose address is not a web address leads instead
 
 
@@ -39,7 +40,7 @@ def safe_url(value) -> str:
     (The schemas already refuse them; this holds even if a check is ever missed.)"""
     text = str(value).strip()
     parts = urlsplit(text)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() or ord(c) < 32 for c in text):
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not _SPACE_OR_CONTROL.search(text):
         return text
     return INERT_URL
 

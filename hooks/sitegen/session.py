@@ -18,6 +18,7 @@ from typing import Callable, Mapping
 from . import model as m
 from .cache import ContentCache
 from .context import RenderContext
+from .htmlblocks import GeneratedHtml
 from .load import fingerprint, load_site
 from .problems import DataProblems
 from .project import Project
@@ -57,6 +58,7 @@ class Build:
     generated: set = field(default_factory=set)  # (language, page path) of the pages made from data
     not_found_pages: dict = field(default_factory=dict)  # language -> its 404 page's HTML
     policy: dict = field(default_factory=dict)  # the Content-Security-Policy: "headers" and "meta"
+    html_blocks: GeneratedHtml = field(default_factory=GeneratedHtml)  # Markdown's extension (htmlblocks.py)
 
 
 class BuildSession:

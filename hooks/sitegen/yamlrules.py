@@ -74,17 +74,16 @@ def character_problems(text: str, file: str) -> list[Problem]:
 def escaped_character_problem(value: str, node: yaml.Node, file: str, where: str) -> Problem | None:
     """The same characters written as YAML escapes ("\\u202E", "\\x1b", "\\N"): the file's text
     holds only plain letters, so only the parsed value shows them."""
-    for char in value:
-        name = _hidden_name(char)
-        if name:
-            mark = node.start_mark
-            code = f"U+{ord(char):04X} {name}"
-            return Problem(file, mark.line + 1, mark.column + 1, where,
-                           f"este texto lleva, escrito como código de escape, un carácter invisible ({code}) que "
-                           "puede cambiar cómo se lee; bórralo",
-                           f"this text holds, written as an escape code, an invisible character ({code}) that can "
-                           "change how it reads; delete it")
-    return None
+    found = _SUSPECT.search(value)
+    if not found:
+        return None
+    mark = node.start_mark
+    code = f"U+{ord(found.group()):04X} {_hidden_name(found.group())}"
+    return Problem(file, mark.line + 1, mark.column + 1, where,
+                   f"este texto lleva, escrito como código de escape, un carácter invisible ({code}) que "
+                   "puede cambiar cómo se lee; bórralo",
+                   f"this text holds, written as an escape code, an invisible character ({code}) that can "
+                   "change how it reads; delete it")
 
 
 def _at(event: yaml.Event, file: str, es: str, en: str) -> Problem:

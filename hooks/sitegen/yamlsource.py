@@ -51,6 +51,8 @@ def dotted(path: Path_) -> str:
 
 # libyaml's parser when PyYAML has it (its wheels do): ten times faster, same marks.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The first tab in the white space that starts a line (a line's own end is "\n" only).
+_TAB_IN_INDENT = re.compile(r"^[^\S\n]*?\t", re.M)
 
 
 class _EditorLoader(_Base):
@@ -114,12 +116,11 @@ def load_yaml(path: Path, root: Path) -> tuple[YamlDocument, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         return doc, [undecodable_problem(data, err, rel)]
-    for number, line in enumerate(text.split("\n"), start=1):
-        indent = line[: len(line) - len(line.lstrip())]
-        if "\t" in indent:
-            problems.append(Problem(rel, number, indent.index("\t") + 1, "",
-                                    "hay un tabulador al comienzo de la línea; YAML usa espacios para sangrar",
-                                    "a tab starts this line; YAML indents with spaces"))
+    for tab in _TAB_IN_INDENT.finditer(text):
+        number = text.count("\n", 0, tab.start()) + 1
+        problems.append(Problem(rel, number, len(tab.group()), "",
+                                "hay un tabulador al comienzo de la línea; YAML usa espacios para sangrar",
+                                "a tab starts this line; YAML indents with spaces"))
     problems += character_problems(text, rel)
     if problems:
         return doc, problems
