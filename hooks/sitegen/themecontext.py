@@ -25,6 +25,7 @@ def theme_context(site: m.SiteData, lang: str, directory_urls: bool, *, bundle: 
         "ui_all": {other: Ui(site, other) for other in m.LANGUAGES},
         "site_settings": site.settings,
         "page_lang": lang,
+        "default_lang": m.DEFAULT_LANGUAGE,
         # Site-root addresses of the pages the theme links to, in this language.
         "links": {name: prefix + page_url(page, directory_urls) for name, page in (
             ("home", HOME), ("safety", SAFETY), ("methodology", METHODOLOGY), ("status", STATUS))},
