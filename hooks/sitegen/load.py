@@ -94,7 +94,7 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date)
     if data["organization"].get("name") and not data["organization"].get("sources"):
         problems.append(doc.problem(
             ("organization", "name"),
-            "la organización miembro también es un dato: agregue «sources: [id]» a «organization» o escriba «name: null»",
+            "la organización miembro también es un dato: agrega «sources: [id]» a «organization» o escribe «name: null»",
             "the member organization is a fact too: add 'sources: [id]' to 'organization' or write 'name: null'"))
     known = {i.id: i for i in catalogue.indicators}
     for ind_id, answer in data["indicators"].items():
@@ -111,13 +111,13 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date)
         if answer["value"] != m.UNKNOWN and not answer.get("sources"):
             problems.append(doc.problem(
                 path + ("value",),
-                "un dato sin fuente no se publica: agregue «sources: [id]» o escriba «value: unknown»",
+                "un dato sin fuente no se publica: agrega «sources: [id]» o escribe «value: unknown»",
                 "a fact without a source is not published: add 'sources: [id]' or write 'value: unknown'"))
         check_refs(path + ("sources",), answer.get("sources"))
     for ind_id in known:
         if ind_id not in data["indicators"]:
             problems.append(doc.problem(
-                ("indicators",), f"falta la respuesta «{ind_id}»; si no se sabe, escriba «{ind_id}: {{value: unknown}}»",
+                ("indicators",), f"falta la respuesta «{ind_id}»; si no se sabe, escribe «{ind_id}: {{value: unknown}}»",
                 f"answer '{ind_id}' is missing; if it is not known, write '{ind_id}: {{value: unknown}}'"))
 
     dated = [(("review", "last_reviewed"), data["review"]["last_reviewed"]),
@@ -133,7 +133,7 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date)
     problems += fact_problems(doc, data)
     review = data["review"]
     if bool(review.get("verified_by")) != bool(review.get("verified_on")):
-        problems.append(doc.problem(("review",), "escriba a la vez «verified_by» (organización) y «verified_on» (fecha), o ninguno",
+        problems.append(doc.problem(("review",), "escribe a la vez «verified_by» (organización) y «verified_on» (fecha), o ninguno",
                                     "write both 'verified_by' (organization) and 'verified_on' (date), or neither"))
     return problems
 

@@ -34,12 +34,12 @@ _SAFE_PATH = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]
 def _path_problem(doc: YamlDocument, where: tuple, value: str, files: Path, what_es: str, what_en: str) -> Problem | None:
     """A file named in the data must be a plain relative path that exists in docs/materiales/files/."""
     if not _SAFE_PATH.match(value):
-        return doc.problem(where, f"«{value}» no es un nombre de archivo válido: escriba la ruta dentro de {FILES_DIR}/ "
+        return doc.problem(where, f"«{value}» no es un nombre de archivo válido: escribe la ruta dentro de {FILES_DIR}/ "
                                   "con letras sin acentos, números, «-», «_» y «.» (ej.: folleto-es.pdf)",
                            f"'{value}' is not a valid file name: write the path inside {FILES_DIR}/ with plain "
                            "letters, digits, '-', '_' and '.' (e.g. leaflet-en.pdf)")
     if not (files / value).is_file():
-        return doc.problem(where, f"{what_es}: no existe el archivo {FILES_DIR}/{value}; agréguelo o ejecute "
+        return doc.problem(where, f"{what_es}: no existe el archivo {FILES_DIR}/{value}; agrégalo o ejecuta "
                                   "python scripts/make_materials.py",
                            f"{what_en}: file {FILES_DIR}/{value} does not exist; add it or run "
                            "python scripts/make_materials.py")
@@ -54,7 +54,7 @@ def _material_problems(doc: YamlDocument, topics: dict[str, Topic] | None, membe
     stem = Path(doc.file).stem
     mid = data["id"]
     if not MATERIAL_ID.match(mid):
-        problems.append(doc.problem(("id",), f"«{mid}» no es un id válido: use minúsculas sin acentos, números y «-»",
+        problems.append(doc.problem(("id",), f"«{mid}» no es un id válido: usa minúsculas sin acentos, números y «-»",
                                     f"'{mid}' is not a valid id: use lower-case plain letters, digits and '-'"))
     elif mid != stem:
         problems.append(doc.problem(("id",), f"el id «{mid}» debe ser igual al nombre del archivo («{stem}»)",
@@ -81,7 +81,7 @@ def _material_problems(doc: YamlDocument, topics: dict[str, Topic] | None, membe
     if isinstance(countries, str):
         if countries != ALL:
             problems.append(doc.problem(
-                ("countries",), f"escriba «all» (todos los países de la Red) o una lista de códigos, ej.: [ar, bo]; "
+                ("countries",), f"escribe «all» (todos los países de la Red) o una lista de códigos, ej.: [ar, bo]; "
                                 f"no «{countries}»",
                 f"write 'all' (every member country) or a list of codes, e.g. [ar, bo]; not '{countries}'"))
     else:
@@ -89,10 +89,10 @@ def _material_problems(doc: YamlDocument, topics: dict[str, Topic] | None, membe
             where = ("countries", i)
             if code == ALL:
                 if len(countries) > 1:
-                    problems.append(doc.problem(where, "«all» ya incluye a todos los países: escriba solo «countries: all»",
+                    problems.append(doc.problem(where, "«all» ya incluye a todos los países: escribe solo «countries: all»",
                                                 "'all' already means every country: write just 'countries: all'"))
             elif code.lower() in members and code != code.lower():
-                problems.append(doc.problem(where, f"escriba el código en minúsculas: «{code.lower()}»",
+                problems.append(doc.problem(where, f"escribe el código en minúsculas: «{code.lower()}»",
                                             f"write the code in lower case: '{code.lower()}'"))
             elif code not in members:
                 es, en = suggestion(code.lower(), members)

@@ -84,7 +84,7 @@ NEW_MATERIAL_TEMPLATE = """\
 #
 # Material creado con `make new-material ID={id}` el {today}. Guía: CONTRIBUTING.md.
 # POR COMPLETAR: cada campo vacío ("") o marcado. Es un borrador: no se publica.
-# Cuando esté listo, borre la línea «draft: true»: desde entonces `make check` y la
+# Cuando esté listo, borra la línea «draft: true»: desde entonces `make check` y la
 # compilación dicen qué falta, con su línea. / A draft, not published: remove the
 # "draft: true" line when it is ready, and the checks say what is still missing.
 
@@ -102,7 +102,7 @@ topics: []  # POR COMPLETAR: ids de data/material-topics.yml, p. ej. [hiv_testin
 
 countries: all  # o una lista de países de la Red, p. ej. [ar, bo]
 
-files:  # POR COMPLETAR: copie el archivo en docs/materiales/files/ con este nombre
+files:  # POR COMPLETAR: copia el archivo en docs/materiales/files/ con este nombre
   - language: es
     path: {id}-es.pdf
     format: pdf

@@ -67,7 +67,7 @@ def suggestion(word: str, choices) -> tuple[str, str]:
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.5)
     if not close:
         return "", ""
-    return f" (¿quiso decir «{close[0]}»?)", f' (did you mean "{close[0]}"?)'
+    return f" (¿querías decir «{close[0]}»?)", f' (did you mean "{close[0]}"?)'
 
 
 def not_one_of(doc: YamlDocument, path: tuple, value, choices, what_es: str, what_en: str) -> Problem:
@@ -109,8 +109,12 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str, tuple]:
         return (f"«{value}» no es un valor permitido; se espera uno de: {options}{es_hint}",
                 f"'{value}' is not an allowed value; expected one of: {options}{en_hint}", path)
     if kind == "format" and error.validator_value == "date":
-        return (f"«{value}» no es una fecha real; escriba AAAA-MM-DD, por ejemplo 2026-11-29",
-                f"'{value}' is not a real date; write YYYY-MM-DD, for example 2026-11-29", path)
+        if isinstance(value, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            return (f"«{value}» no es una fecha real (ese día no existe); escribe AAAA-MM-DD, por ejemplo 2026-11-29",
+                    f"'{value}' is not a real date (that day does not exist); write YYYY-MM-DD, for example 2026-11-29",
+                    path)
+        return (f"«{value}» no está escrita como fecha AAAA-MM-DD; escríbela así, por ejemplo 2026-11-29",
+                f"'{value}' is not written as a YYYY-MM-DD date; write it that way, for example 2026-11-29", path)
     if kind == "pattern" and "@" in error.validator_value:
         return (f"{value!r} no es una dirección de correo válida: escribe solo nombre@dominio, sin espacios, "
                 "«?», «&» ni comillas",
@@ -127,7 +131,7 @@ def _explain(error: jsonschema.ValidationError) -> tuple[str, str, tuple]:
         return (f"«{value}» no es una dirección web; debe empezar con https://",
                 f"'{value}' is not a web address; it must start with https://", path)
     if kind in ("minLength", "minItems"):
-        return ("está vacío; escriba un valor", "is empty; write a value", path)
+        return ("está vacío; escribe un valor", "is empty; write a value", path)
     if kind == "oneOf":
         # Only our "url or null" and "date or null" alternatives use oneOf.
         return (f"«{value}» no es válido; se espera una dirección https://, una fecha AAAA-MM-DD o null",
