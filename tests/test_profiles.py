@@ -223,3 +223,24 @@ def test_index_and_comparison_say_how_many_answers_are_unknown(built_site, site_
         assert counts == expected
         comparison = built_site.page(f"{PREFIX[lang]}comparacion/")
         assert comparison.article.count("<tfoot>") == 2
+
+
+def test_unconfirmed_contacts_are_not_shown(built_site, site_data):
+    """Addresses the Secretariat has not confirmed could reach a stranger: none is shown,
+    the contact page says how to reach the Network instead, and profiles offer no e-mail."""
+    import dataclasses
+
+    from hooks.sitegen.context import RenderContext
+    from hooks.sitegen.pages import fill_markers
+
+    settings = site_data.settings
+    assert not settings.contact_confirmed  # today's data: POR CONFIRMAR in data/site.yml
+    for lang in LANGUAGES:
+        contact = built_site.page(f"{PREFIX[lang]}contacto/")
+        assert site_data.ui["contact_unconfirmed"].get(lang)[0] in html.unescape(contact.article)
+        assert settings.email not in contact.html and "mailto:" not in contact.html
+        assert "mailto:" not in built_site.page(f"{PREFIX[lang]}paises/ar/").article
+    confirmed = dataclasses.replace(site_data, settings=dataclasses.replace(settings, contact_confirmed=True))
+    shown = fill_markers(RenderContext(confirmed, "es"), "<!-- sitio:contacto -->", "contacto.md")
+    assert f"mailto:{settings.email}" in shown
+    assert site_data.ui["contact_unconfirmed"].es not in shown

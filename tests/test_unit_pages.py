@@ -117,7 +117,7 @@ def test_markers_in_hand_written_pages(site):
     filled = fill_markers(in_lang(site, "pt"), "Hola\n\n<!-- sitio:paises -->\n\n<!-- sitio:contacto -->\n<!-- sitio:nada -->",
                           "index.md")
     assert filled.count("<li><a href=\"paises/") == len(site.countries)
-    assert site.settings.email in filled
+    assert site.ui["contact_unconfirmed"].pt in filled  # the addresses wait for confirmation
     assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
 
 

@@ -181,7 +181,7 @@ def _settings(d) -> m.Settings:
         email=contact["email"], corrections_email=contact.get("corrections_email"), city=m.Text.of(contact.get("city")),
         social=tuple((s["name"], s["url"]) for s in d.get("social") or ()), repository=d["repository"],
         quick_exit_url=d["quick_exit_url"], review_max_age_months=d["review_max_age_months"],
-        data_license=(d["data_license"]["name"], d["data_license"]["url"]))
+        data_license=(d["data_license"]["name"], d["data_license"]["url"]), contact_confirmed=contact["confirmed"])
 
 
 def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool = False,

@@ -211,6 +211,7 @@ class Settings:
     quick_exit_url: str
     review_max_age_months: int
     data_license: tuple[str, str] = ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/")
+    contact_confirmed: bool = False  # the addresses above are shown only once confirmed
 
 
 # -- campaign materials (data/materials/*.yml, data/material-topics.yml, data/campaign.yml) ---

@@ -75,7 +75,7 @@ KEYS = frozenset("""
     materials_licence_and_credits materials_licence materials_credits materials_attribution
     materials_published materials_meant_for materials_all_countries materials_other_languages
     materials_also_in materials_no_other_languages materials_all materials_for_country_title
-    footer_links open_data made_with offline_download breadcrumbs home
+    footer_links open_data made_with offline_download breadcrumbs home contact_unconfirmed
     status_title status_intro status_missing_pages status_missing_texts status_reviews
     status_old_reviews status_pending status_none
 """.split())

@@ -87,8 +87,10 @@ def correction_links(ctx: RenderContext, country: m.Country, name: str) -> dict:
     title = f"{ui.correction_issue_title}: {name} ({country.iso2})"
     query = urlencode({"template": "correccion.yml", "labels": "correccion", "title": title}, quote_via=quote)
     links = {"issue": f"{site.settings.repository.rstrip('/')}/issues/new?{query}"}
-    email = site.settings.corrections_email or site.settings.email
-    links["email"] = f"mailto:{email}?" + urlencode({"subject": title}, quote_via=quote)
+    links["email"] = None  # an unconfirmed address could reach a stranger: offered only once confirmed
+    if site.settings.contact_confirmed:
+        email = site.settings.corrections_email or site.settings.email
+        links["email"] = f"mailto:{email}?" + urlencode({"subject": title}, quote_via=quote)
     return links
 
 
@@ -195,6 +197,6 @@ def country_list_view(ctx: RenderContext, from_page: str) -> list[dict]:
 
 def contact_view(ctx: RenderContext) -> dict:
     s, lang = ctx.site.settings, ctx.lang
-    return {"email": s.email, "corrections_email": s.corrections_email,
+    return {"confirmed": s.contact_confirmed, "email": s.email, "corrections_email": s.corrections_email,
             "city": localized(s.city, lang), "social": [{"name": n, "url": u} for n, u in s.social],
             "network": s.network_name.get(lang)[0]}
