@@ -199,7 +199,7 @@ def load_site(root: Path, today: dt.date | None = None, *, synthetic_codes: bool
     links = symlink_problems(project.root)
     if links:
         raise DataProblems(links)  # nothing is read through a link
-    problems: list[Problem] = stray_file_problems(project.root) + published_file_problems(project.root)
+    problems: list[Problem] = stray_file_problems(project.root) + published_file_problems(project)
     region_doc = reader.checked(data_dir / "region.yml", "region.schema.json", problems)
     settings_doc = reader.checked(data_dir / "site.yml", "site.schema.json", problems)
     ui_doc = reader.checked(data_dir / "ui.yml", "ui.schema.json", problems)

@@ -10,13 +10,8 @@ from __future__ import annotations
 from . import model as m
 from .context import RenderContext, Ui
 from .localize import country_name, human_size, language_name, language_names, long_date, sort_key
-from .model import ALL, FILE_LANGUAGES, MATERIAL_TYPES, Material, MaterialFile
+from .model import ALL, FILE_LANGUAGES, MATERIAL_TYPES, MEDIA_TYPES, Material, MaterialFile
 from .paths import CAMPAIGN, CATALOGUE, COUNTRIES_INDEX, material_file_url, material_path, profile_path
-
-MEDIA_TYPES = {"pdf": "application/pdf", "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg",
-               "jpeg": "image/jpeg", "webp": "image/webp", "mp3": "audio/mpeg", "ogg": "audio/ogg",
-               "mp4": "video/mp4", "webm": "video/webm", "zip": "application/zip"}
-
 
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]

@@ -283,6 +283,12 @@ class Material:
         return tuple(f for f in self.files if f.language in (lang, ALL))
 
 
+# The files a material may publish, by extension, with the media type a download link names.
+MEDIA_TYPES = {"pdf": "application/pdf", "svg": "image/svg+xml", "png": "image/png", "jpg": "image/jpeg",
+               "jpeg": "image/jpeg", "webp": "image/webp", "mp3": "audio/mpeg", "ogg": "audio/ogg",
+               "mp4": "video/mp4", "webm": "video/webm", "zip": "application/zip"}
+
+
 @dataclass(frozen=True)
 class CampaignMessage:
     id: str

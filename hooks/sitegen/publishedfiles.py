@@ -16,11 +16,11 @@ import os
 import xml.parsers.expat
 from pathlib import Path
 
+from .model import MEDIA_TYPES
 from .problems import Problem
+from .project import Project
 
-FILES_DIR = "docs/materiales/files"
-# The campaign's media types (materials.MEDIA_TYPES): what a material may publish.
-MEDIA_EXTENSIONS = frozenset({"pdf", "svg", "png", "jpg", "jpeg", "webp", "mp3", "ogg", "mp4", "webm", "zip"})
+MEDIA_EXTENSIONS = frozenset(MEDIA_TYPES)
 # Drawing, text and paint: what a campaign card or a thumbnail needs, and nothing that runs.
 SVG_ELEMENTS = frozenset("""
     svg g defs symbol use title desc metadata path rect circle ellipse line polyline polygon
@@ -29,17 +29,17 @@ SVG_ELEMENTS = frozenset("""
 _LINKS = ("href", "xlink:href")
 
 
-def published_file_problems(root: Path) -> list[Problem]:
+def published_file_problems(project: Project) -> list[Problem]:
     """One problem per file of docs/ that the site must not publish as it is."""
     problems = []
-    docs = root / "docs"
-    for here, dirs, files in os.walk(docs):  # links are refused elsewhere (symlinks.py), never followed
+    files_dir = project.relative(project.material_files)
+    for here, dirs, files in os.walk(project.docs):  # links are refused elsewhere (symlinks.py), never followed
         dirs.sort()
         for name in sorted(files):
             path = Path(here) / name
-            rel = path.relative_to(root).as_posix()
+            rel = project.relative(path)
             extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-            in_files_dir = rel.startswith(FILES_DIR + "/")
+            in_files_dir = path.is_relative_to(project.material_files)
             if in_files_dir and extension in MEDIA_EXTENSIONS:
                 if extension == "svg":
                     problems += svg_problems(path, rel)
@@ -48,15 +48,15 @@ def published_file_problems(root: Path) -> list[Problem]:
             elif in_files_dir:
                 problems.append(Problem(
                     rel, 1, 1, "",
-                    f"el sitio no publica archivos «.{extension}»; en {FILES_DIR}/ van solo materiales: "
+                    f"el sitio no publica archivos «.{extension}»; en {files_dir}/ van solo materiales: "
                     f"{', '.join(sorted(MEDIA_EXTENSIONS))}",
-                    f"the site does not publish '.{extension}' files; {FILES_DIR}/ holds only materials: "
+                    f"the site does not publish '.{extension}' files; {files_dir}/ holds only materials: "
                     f"{', '.join(sorted(MEDIA_EXTENSIONS))}"))
             else:
                 problems.append(Problem(
                     rel, 1, 1, "",
-                    f"en docs/ van solo páginas en Markdown (.md); los archivos de los materiales van en {FILES_DIR}/",
-                    f"docs/ holds only Markdown pages (.md); the materials' files go in {FILES_DIR}/"))
+                    f"en docs/ van solo páginas en Markdown (.md); los archivos de los materiales van en {files_dir}/",
+                    f"docs/ holds only Markdown pages (.md); the materials' files go in {files_dir}/"))
     return problems
 
 
