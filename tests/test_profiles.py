@@ -223,6 +223,14 @@ def test_index_and_comparison_say_how_many_answers_are_unknown(built_site, site_
         assert counts == expected
         comparison = built_site.page(f"{PREFIX[lang]}comparacion/")
         assert comparison.article.count("<tfoot>") == 2
+        tables = re.findall(r"<thead><tr>(.*?)</tr></thead>.*?<tfoot><tr>(.*?)</tr></tfoot>", comparison.article, re.S)
+        assert len(tables) == 2
+        questions = {html.unescape(i.question.get(lang)[0]): i for i in site_data.catalogue.indicators}
+        for head, foot in tables:
+            columns = [questions[html.unescape(q)] for q in re.findall(r'<abbr title="([^"]*)"', head)]
+            shown = re.findall(r"<td[^>]*>(.*?)</td>", foot)
+            assert columns and shown == [site_data.ui["unknown_of_total"].get(lang)[0].format(
+                n=sum(1 for c in site_data.countries if not c.answers[i.id].known), total=total) for i in columns]
 
 
 def test_unconfirmed_contacts_are_not_shown(built_site, site_data):
