@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
+from . import annotations
 from . import model as m
 from .cache import ContentCache
 from .context import RenderContext
@@ -98,8 +99,7 @@ class BuildSession:
         """What the build stops with when the data are not sound (after printing them in full
         under `mkdocs serve`, whose filter shows a repeated error only once)."""
         if self.settings.annotate:
-            for problem in problems.problems:
-                print(problem.github_annotation())
+            annotations.report(problems.problems)
         if not self.watching:
             return problems.report()
         print(problems.report(), file=sys.stderr, flush=True)
