@@ -14,7 +14,7 @@ ifneq ($(words $(filter $(ENGINES),$(ENGINE))),1)
 $(error ENGINE must be one of: $(ENGINES) (not "$(ENGINE)"))
 endif
 
-.PHONY: serve build offline test check status bench compare-engines lock clean new-country new-material materials browser verification-sheet map-geometry node-tools
+.PHONY: serve build offline test check status bench compare-engines lock clean new-country new-material diff-facts materials browser verification-sheet map-geometry node-tools
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -74,6 +74,12 @@ materials: $(BIN)/.installed
 # the npm packages pinned in package-lock.json (mapshaper, world-atlas); see data/geo/README.md.
 map-geometry: $(BIN)/.installed node-tools
 	$(BIN)/python scripts/make_map_geometry.py
+
+# What a change does to the facts, in words (README, "Reviewing a pull request"): against
+# BASE, a branch, tag or commit (e.g. `make diff-facts BASE=origin/main`). OUT=file also
+# writes it there, cut to fit a GitHub comment.
+diff-facts: $(BIN)/.installed
+	$(BIN)/python -m hooks.sitegen.difffacts "$(BASE)" $(if $(OUT),--output "$(OUT)")
 
 new-material: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold material "$(ID)"
