@@ -79,7 +79,7 @@ map-geometry: $(BIN)/.installed node-tools
 # BASE, a branch, tag or commit (e.g. `make diff-facts BASE=origin/main`). OUT=file also
 # writes it there, cut to fit a GitHub comment.
 diff-facts: $(BIN)/.installed
-	$(BIN)/python -m hooks.sitegen.difffacts "$(BASE)" $(if $(OUT),--output "$(OUT)")
+	$(BIN)/python -m hooks.sitegen.difffacts $(if $(OUT),--output "$(OUT)") -- "$(BASE)"
 
 new-material: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.scaffold material "$(ID)"

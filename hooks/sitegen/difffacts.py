@@ -121,11 +121,12 @@ def _answers(country) -> dict:
     return {k: _dict(v) for k, v in _dict(_dict(country).get("indicators")).items()}
 
 
-def _source_names(country, ids) -> set[tuple[str, str]]:
-    """(title, address) of each cited source; an id not in the list stands for itself."""
+def _source_names(country, ids) -> set[tuple[str, str, str]]:
+    """(title, address, id) of each cited source; an id not in the list stands for itself.
+    The id counts: two quotes of one document are two sources."""
     sources = {_dict(s).get("id"): _dict(s) for s in _list(_dict(country).get("sources"))}
-    return {(str(sources[i].get("title") or i), str(sources[i].get("url") or "")) if i in sources else (str(i), "")
-            for i in _list(ids)}
+    return {(str(sources[i].get("title") or i), str(sources[i].get("url") or ""), str(i)) if i in sources
+            else (str(i), "", str(i)) for i in _list(ids) if isinstance(i, (str, int))}
 
 
 def texts(value, path=()) -> dict:
@@ -198,7 +199,7 @@ class Report:
                       ("value" in before) != ("value" in after) else f"{new_label} {w['unchanged']}")
             lines.append(f"- {self.question(ind, lang)} {change}")
             for kind, names in (("source_added", new_src - old_src), ("source_removed", old_src - new_src)):
-                for title, url in sorted(names):
+                for title, url, _id in sorted(names):
                     where = f" ({mdtext.code(url)})" if url else ""
                     lines.append(f"  - {w[kind]}: {mdtext.escape(title)}{where}")
         return lines

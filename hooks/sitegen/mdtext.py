@@ -7,14 +7,19 @@ from __future__ import annotations
 import re
 
 # The characters that make inline markup (GitHub's flavour included: tables, strike-through),
-# HTML or entities; `@` and `#` too, so a title never mentions someone nor links an issue.
-# The text never starts a line here, so list and heading markers need no escape.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~@#&])")
+# HTML or entities. The text never starts a line here, so list and heading markers need no
+# escape.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>!|~&])")
+# GitHub finds mentions (@name) and issue links (#12) in the rendered text, where a
+# backslash is gone: an invisible word joiner after the sign keeps them plain text.
+_REFERENCE = re.compile(r"([@#])(?=\w)")
+WORD_JOINER = "\u2060"
 
 
 def escape(text) -> str:
     """`text` on one line, each Markdown character backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    text = _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _REFERENCE.sub(lambda found: found.group(1) + WORD_JOINER, text)
 
 
 def code(text) -> str:
