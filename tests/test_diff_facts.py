@@ -193,6 +193,28 @@ def test_a_base_whose_data_do_not_load_is_said_plainly_and_still_compared(tmp_pa
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_a_file_that_cannot_be_read_is_named_once(tmp_path):
+    repo = make_repo(tmp_path / "repo")
+    edit(repo, "data/countries/hn.yml", "phase: 1", "phase: [1")  # no longer YAML
+    result = diff_facts(repo, "BASE=HEAD")
+    assert result.returncode == 0, result.stderr
+    spanish, english = halves(result.stdout)
+    assert section(spanish, "Honduras").strip() == "- No se puede leer `data/countries/hn.yml` en este cambio: " \
+                                                   "`make check` dice por qué."
+    assert "> Los datos de este cambio tienen 1 problema(s)" in spanish
+    assert "`data/countries/hn.yml` cannot be read in this change" in english
+
+
+def test_a_long_report_is_cut_at_a_line_and_says_so():
+    from hooks.sitegen.difffacts import cut
+
+    text = "".join(f"- line {i}\n" for i in range(1000))
+    assert cut(text, len(text)) == text
+    short = cut(text, 100)
+    assert len(short) < 300 and short.startswith("- line 0\n") and "recortado" in short and "cut:" in short
+    assert "- line 9\n" in short and "- line 20" not in short
+
+
 def test_data_strings_cannot_become_markup():
     hostile = "[x](https://evil.example) ![i](https://evil.example/i.png) <b>@someone</b> #12 `code`\nline"
     escaped = mdtext.escape(hostile)

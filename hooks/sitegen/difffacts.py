@@ -29,6 +29,7 @@ from .project import REPOSITORY
 from .revisiondata import RevisionError, SideData, export, first_problem, read_side, resolve
 
 COMMENT_LIMIT = 60_000  # a GitHub comment holds 65,536 characters
+SUMMARY_LIMIT = 900_000  # a step's job summary holds 1 MiB
 EXCERPT = 90  # characters of a changed text quoted in the report
 
 # Everything said in the report, per language.
@@ -39,6 +40,7 @@ WORDS = {
                        "se puede leer de sus archivos.",
         "broken_work": "Los datos de este cambio tienen {n} problema(s) (`make check` los lista; el primero: "
                        "{first}). Se compara lo que se puede leer.",
+        "unreadable": "No se puede leer {file} en {side}: `make check` dice por qué.", "this_change": "este cambio",
         "added_country": "País nuevo ({file}).", "removed_country": "País quitado ({file}).",
         "answers_known": "{known} de {total} respuestas conocidas.",
         "unchanged": "(la respuesta no cambia)", "no_answer": "(sin respuesta)",
@@ -57,6 +59,7 @@ WORDS = {
                        "its files is compared.",
         "broken_work": "The data of this change have {n} problem(s) (`make check` lists them; the first: "
                        "{first}). What can be read is compared.",
+        "unreadable": "{file} cannot be read in {side}: `make check` says why.", "this_change": "this change",
         "added_country": "New country ({file}).", "removed_country": "Country removed ({file}).",
         "answers_known": "{known} of {total} answers known.",
         "unchanged": "(the answer does not change)", "no_answer": "(no answer)",
@@ -241,6 +244,9 @@ class Report:
                          f"{w['answers_known'].format(known=known, total=len(answers))}"]
             elif code not in new:
                 lines = [f"- {w['removed_country'].format(file=file)}"]
+            elif old[code] is None or new[code] is None:
+                side = mdtext.code(self.base_name) if old[code] is None else w["this_change"]
+                lines = [f"- {w['unreadable'].format(file=file, side=side)}"]
             else:
                 lines = (self.answer_lines(old[code], new[code], lang)
                          + self.stale_lines(old[code], new[code], lang, country=True))
@@ -304,12 +310,13 @@ def report(root: Path, base: str) -> str:
     return Report(old, new, name).markdown()
 
 
-def for_comment(text: str) -> str:
-    if len(text) <= COMMENT_LIMIT:
+def cut(text: str, limit: int) -> str:
+    """`text`, or as many of its lines as fit in `limit` characters, saying so."""
+    if len(text) <= limit:
         return text
-    cut = text[:COMMENT_LIMIT].rsplit("\n", 1)[0]
-    return (cut + "\n\n… (recortado: el informe completo está en el resumen del trabajo / cut: the full report is in "
-            "the job summary)\n")
+    kept = text[:limit].rsplit("\n", 1)[0]
+    return (kept + "\n\n… (recortado: el informe completo se obtiene con `make diff-facts` / cut: run `make diff-facts` "
+            "for the full report)\n")
 
 
 def main(argv: list[str], root: Path = REPOSITORY, environ=os.environ) -> int:
@@ -325,9 +332,9 @@ def main(argv: list[str], root: Path = REPOSITORY, environ=os.environ) -> int:
     print(text)
     if environ.get("GITHUB_STEP_SUMMARY"):
         with open(environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
-            summary.write(text + "\n")
+            summary.write(cut(text, SUMMARY_LIMIT) + "\n")
     if args.output:
-        args.output.write_text(for_comment(text), encoding="utf-8")
+        args.output.write_text(cut(text, COMMENT_LIMIT), encoding="utf-8")
     return 0
 
 
