@@ -124,8 +124,10 @@ def test_texts_changed_in_spanish_only_are_flagged_with_the_languages_left_behin
     assert "### Textos de la interfaz" in spanish and "### Interface texts" in english
     argentina = section(spanish, "Argentina")
     # Summary: Spanish and English changed, Portuguese did not.
-    assert "el resumen" in argentina and "la traducción al portugués puede estar desactualizada" in argentina
+    assert "- Resumen: cambió el español y no su traducción: «Hoy: " in argentina
+    assert "la traducción al portugués puede estar desactualizada" in argentina
     assert "al inglés" not in argentina
+    assert "- Summary: the Spanish changed and its translation did not: “Hoy: " in section(english, "Argentina")
     assert "the Portuguese translation may be out of date" in section(english, "Argentina")
     assert "the English and Portuguese translations may be out of date" in english
 

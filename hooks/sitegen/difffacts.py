@@ -47,8 +47,8 @@ WORDS = {
         "source_added": "fuente añadida", "source_removed": "fuente quitada",
         "stale": "la traducción {which} puede estar desactualizada",
         "which": {("en",): "al inglés", ("pt",): "al portugués", ("en", "pt"): "al inglés y al portugués"},
-        "stale_line": "Cambió el español de {what}, no su traducción: {excerpt} — {stale}.",
-        "summary": "el resumen", "note": "la nota de {question}", "changelog": "el historial ({date})",
+        "stale_line": "{what}: cambió el español y no su traducción: {excerpt} — {stale}.",
+        "summary": "Resumen", "note": "Nota de {question}", "changelog": "Historial de cambios ({date})",
         "text": "{path}", "catalogue": "Catálogo de indicadores", "ui": "Textos de la interfaz",
         "materials": "Materiales", "other": "Otros textos", "countries_changed": "Países",
         "added_material": "Material nuevo: {id} {title}", "removed_material": "Material quitado: {id} {title}",
@@ -67,8 +67,8 @@ WORDS = {
         "stale": "the {which} may be out of date",
         "which": {("en",): "English translation", ("pt",): "Portuguese translation",
                   ("en", "pt"): "English and Portuguese translations"},
-        "stale_line": "The Spanish of {what} changed, not its translation: {excerpt} — {stale}.",
-        "summary": "the summary", "note": "the note on {question}", "changelog": "the changelog ({date})",
+        "stale_line": "{what}: the Spanish changed and its translation did not: {excerpt} — {stale}.",
+        "summary": "Summary", "note": "Note on {question}", "changelog": "Change log ({date})",
         "text": "{path}", "catalogue": "Indicator catalogue", "ui": "Interface texts",
         "materials": "Materials", "other": "Other texts", "countries_changed": "Countries",
         "added_material": "New material: {id} {title}", "removed_material": "Material removed: {id} {title}",
@@ -264,7 +264,7 @@ class Report:
                 title = _in(data.get("title"), lang)
                 kind = "added_material" if ident not in old else "removed_material"
                 lines.append("- " + w[kind].format(id=mdtext.code(ident),
-                                                   title=QUOTES[lang].format(mdtext.escape(title)) if title else ""))
+                                                   title=QUOTES[lang].format(mdtext.escape(title)) if title else "").rstrip())
             else:
                 lines += self.stale_lines(old[ident], new[ident], lang, prefix=mdtext.code(ident))
         old_src, new_src = self.old.under("data/materials/src"), self.new.under("data/materials/src")
@@ -306,7 +306,7 @@ def report(root: Path, base: str) -> str:
         export(root, commit, Path(tmp))
         old = read_side(Path(tmp))
     new = read_side(root)
-    name = base.strip() if base.strip() == commit else f"{base.strip()} · {commit[:10]}"
+    name = commit[:10] if base.strip() == commit else f"{base.strip()} · {commit[:10]}"
     return Report(old, new, name).markdown()
 
 
@@ -329,7 +329,10 @@ def main(argv: list[str], root: Path = REPOSITORY, environ=os.environ) -> int:
     except RevisionError as error:
         print(error, file=sys.stderr)
         return 2
-    print(text)
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:  # `| head`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     if environ.get("GITHUB_STEP_SUMMARY"):
         with open(environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as summary:
             summary.write(cut(text, SUMMARY_LIMIT) + "\n")
