@@ -71,7 +71,8 @@ KEYS = frozenset("""
     materials_filter_topic materials_filter_language materials_filter_any materials_filter_clear
     materials_filter_status materials_none materials_topics materials_languages materials_only_in
     materials_all_languages materials_download materials_external_video materials_files
-    materials_file_language materials_format materials_size materials_sha256 materials_sha256_help
+    materials_file_language materials_format materials_size materials_sha256 materials_verify_file
+    materials_sha256_help
     materials_licence_and_credits materials_licence materials_credits materials_attribution
     materials_published materials_meant_for materials_all_countries materials_other_languages
     materials_also_in materials_no_other_languages materials_all materials_for_country_title
