@@ -144,3 +144,36 @@ def test_python_strings_are_read_with_their_line(tmp_path):
     path = tmp_path / "x.py"
     path.write_text('a = 1\nmsg = ("bien", "escriba la fecha")\n', encoding="utf-8")
     assert [(line, text) for line, text in _python_strings(path) if USTED.search(text)] == [(2, '"escriba la fecha"')]
+
+
+# -- phrases a native reader would not write (issue 14) -----------------------------
+
+def test_the_phrases_named_in_the_review_stay_fixed():
+    doc, _ = load_yaml(ROOT / "data/indicators.yml", ROOT)
+    indicators = {i["id"]: i for g in doc.data["groups"] for i in g["indicators"]}
+    scales = {name: {v["code"]: v["label"] for v in values} for name, values in doc.data["scales"].items()}
+    for key in ("covers_non_disclosure", "covers_exposure", "covers_transmission"):
+        question = indicators[key]["question"]
+        assert question["es"].startswith("¿La ley castiga") and question["pt"].startswith("A lei pune"), key
+    assert indicators["covers_non_disclosure"]["question"]["pt"] == \
+        "A lei pune quem não revela o diagnóstico ao parceiro ou à parceira?"
+    assert scales["check_interval"]["under_15_days"]["es"] == "Más de una vez cada 15 días"
+    assert scales["positive_result"]["no_legal_consequence"]["es"] == "La ley no prevé consecuencias"
+    assert "uma norma exige o teste" in indicators["test_compulsory"]["explanation"]["pt"]
+
+
+UNKNOWN = {"es": "Sin información verificada", "en": "No verified information", "pt": "Sem informação verificada"}
+
+
+def test_methodology_names_the_unknown_value_once(built_site):
+    for lang, prefix in (("es", ""), ("en", "en/"), ("pt", "pt/")):
+        text = built_site.page(f"{prefix}metodologia/").text
+        assert UNKNOWN[lang] in text
+        assert f"{UNKNOWN[lang]} ({UNKNOWN[lang].lower()})" not in text, lang
+
+
+def test_the_member_organization_is_linked_by_name_not_by_raw_address(built_site):
+    for prefix, word in (("", "sitio web"), ("en/", "website"), ("pt/", "site")):
+        page = built_site.page(f"{prefix}paises/pe/")
+        assert re.search(r'<a href="https://[^"]+" rel="noopener noreferrer">' + word + "</a>", page.article), prefix
+        assert not re.search(r">https?://[^<]+</a>\)", page.article), prefix
