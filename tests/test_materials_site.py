@@ -49,6 +49,8 @@ def test_each_download_is_the_file_the_page_describes(built_site):
                 assert_size_shown(size, len(data))
 
 
+STORY_LABEL = {"es": "para historias, 1080 × 1920", "en": "for stories, 1080 × 1920",
+               "pt": "para stories, 1080 × 1920"}
 VERIFY = {"es": "Verificar el archivo", "en": "Verify the file", "pt": "Verificar o arquivo"}
 
 
@@ -75,6 +77,8 @@ def test_cards_offer_a_png_for_social_media_first(built_site):
             names = [h.rsplit("/", 1)[-1] for h in hrefs]
             assert names[0] == f"{material_id}-{lang}.png", (lang, names)  # the reader's language, PNG first
             assert 'type="image/png"' in page.article
+            story = f"{material_id}-{lang}-historia.png"
+            assert story in names and STORY_LABEL[lang] in page.article, (lang, material_id)
             assert f"{material_id}-{lang}.png" in campaign.article  # the campaign page links the PNG
         assert "convert" not in campaign.text.lower() and "convierte" not in campaign.text.lower()
 

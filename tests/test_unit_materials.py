@@ -547,6 +547,14 @@ def test_every_card_is_also_a_png_of_1080_by_1080_listed_with_its_size_and_check
             entry = listed[name]
             assert (entry.language, entry.format) == (lang, "png")
             assert entry.size_bytes == len(data) and entry.sha256 == hashlib.sha256(data).hexdigest()
+            # The same card for stories and WhatsApp status: the full height of a phone screen.
+            story_name = name.removesuffix(".png") + "-historia.png"
+            story = (ROOT / FILES_DIR / story_name).read_bytes()
+            assert ihdr(story) == (1080, 1920), story_name
+            assert set(png_chunks(story)) <= {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}, story_name
+            entry = listed[story_name]
+            assert (entry.language, entry.format, entry.variant) == (lang, "png", "story")
+            assert entry.size_bytes == len(story) and entry.sha256 == hashlib.sha256(story).hexdigest()
 
 
 def test_cards_are_drawn_with_the_shipped_font_only():
@@ -557,6 +565,11 @@ def test_cards_are_drawn_with_the_shipped_font_only():
     svg = (ROOT / FILES_DIR / "tarjeta-prueba-vih-es.svg").read_text(encoding="utf-8")
     once, twice = make_materials.card_png(svg), make_materials.card_png(svg)
     assert once == twice == (ROOT / FILES_DIR / "tarjeta-prueba-vih-es.png").read_bytes()
+    source = next(x for x in make_materials.read_sources() if x.id == "tarjeta-prueba-vih")
+    story = make_materials.social_card_svg(source, "es", make_materials.STORY)
+    assert 'viewBox="0 0 1080 1920"' in story
+    assert make_materials.card_png(story, make_materials.STORY) == \
+        (ROOT / FILES_DIR / "tarjeta-prueba-vih-es-historia.png").read_bytes()
 
 
 def test_the_poster_carries_the_networks_slogan(site):

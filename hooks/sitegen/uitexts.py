@@ -73,6 +73,7 @@ KEYS = frozenset("""
     materials_filter_status materials_none materials_topics materials_languages materials_only_in
     materials_all_languages materials_download materials_external_video materials_files
     materials_file_language materials_format materials_size materials_sha256 materials_verify_file
+    materials_variant_story
     materials_sha256_help
     materials_licence_and_credits materials_licence materials_credits materials_attribution
     materials_published materials_meant_for materials_all_countries materials_other_languages
