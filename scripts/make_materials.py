@@ -8,14 +8,18 @@ Each `data/materials/src/<id>.yml` holds a material's words in each language (se
 schemas/material-source.schema.json). Leaflets and guides become A4 PDFs, posters an A3
 PDF, social media cards a 1080 x 1080 SVG, the same picture as a 1080 x 1080 PNG (the
 format WhatsApp, Instagram and Facebook take) and a 1080 x 1920 PNG for stories and
-WhatsApp status; every material also gets a small SVG thumbnail without words. The output is byte-identical on every run and every machine
-with the pinned packages: ReportLab's invariant mode fixes the dates and document ids,
-the PDFs use the standard Helvetica fonts (built into every PDF reader, so nothing is
-embedded and each file stays a few kilobytes; they cover Spanish and Portuguese
-accents), the SVGs are plain text written here, and the PNGs are drawn from those SVGs
-by resvg (the `resvg-py` package) with the system's fonts shut out: only the Bitstream
-Vera Sans files that ship inside the pinned ReportLab package, so that every machine
-draws the same letters (and the PNG has no date in it).
+WhatsApp status; every material also gets a small SVG thumbnail without words.
+
+The output is byte-identical on every run and every machine with the pinned packages:
+ReportLab's invariant mode fixes the dates and document ids, the PDFs use the standard
+Helvetica fonts (built into every PDF reader, so nothing is embedded and each file stays
+a few kilobytes; they cover Spanish and Portuguese accents), and the SVGs are plain text
+written here. The PNGs are drawn from those SVGs by resvg (the `resvg-py` package, its
+own renderer and PNG encoder, no system library) with the system's fonts shut out: only
+the Bitstream Vera Sans files that ship inside the pinned ReportLab package, so that
+every machine draws the same letters; the PNG holds no date. (Checked on x86-64 Linux,
+as CI runs; a processor of another kind might round the edges of letters differently,
+and `--check` would say so.)
 
 After changing a source, run this script and commit the files it wrote together with the
 source; then check that `data/materials/<id>.yml` still lists them.
@@ -511,7 +515,6 @@ SQUARE = CardShape(1080, 1080, (910, 160, 90), 300, 930, 960, 1036,
                    ((96, 42), (84, 42), (76, 42), (76, 38), (68, 38), (68, 34)))
 STORY = CardShape(1080, 1920, (540, 440, 150), 660, 1520, 1580, 1650,
                   ((104, 48), (96, 46), (88, 44), (80, 42), (76, 40), (68, 38)))
-CARD_SIZE = SQUARE.width
 
 
 def social_card_svg(source: Source, lang: str, shape: CardShape = SQUARE) -> str:
