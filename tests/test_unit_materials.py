@@ -195,6 +195,8 @@ LEAFLET = "data/materials/derechos-prueba-vih.yml"
      ["format 'svg' does not match"], 0),
     ("    path: derechos-prueba-vih-es.pdf", "    path: ../../secret.pdf", "files[0].path", ["not a valid file name"], 0),
     ("  - language: es", "  - language: fr", "files[0].language", ["'fr' is not an allowed value"], 0),
+    ("    format: pdf\n  - language: en", "    format: pdf\n    variant: story\n  - language: en", "files[0].variant",
+     ["only for a social media card"], 1),
 ])
 def test_each_mistake_names_file_line_field_and_fix(project, members, old, new, field, words, line_offset):
     line = edit(project, LEAFLET, old, new)
