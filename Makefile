@@ -66,7 +66,7 @@ new-country: $(BIN)/.installed
 verification-sheet: $(BIN)/.installed
 	$(BIN)/python -m hooks.sitegen.verification "$(ISO)"
 
-# Regenerate the campaign files (PDF, SVG) from their sources in data/materials/src/.
+# Regenerate the campaign files (PDF; SVG and PNG cards) from their sources in data/materials/src/.
 materials: $(BIN)/.installed
 	$(BIN)/python scripts/make_materials.py
 

@@ -202,8 +202,9 @@ def _methodology_view(ctx: RenderContext) -> dict:
         "id": i.id, "question": i.question.get(lang)[0], "explanation": i.explanation.get(lang)[0],
         "scale_values": [{"label": v.label.get(lang)[0], "symbol": SYMBOLS[i.tone(v.code)], "tone": i.tone(v.code),
                     "tone_label": ui["tone_" + i.tone(v.code)]} for v in i.values]
+                  # "Sin información verificada" says its tone itself: no "(sin información verificada)" after it.
                   + [{"label": ui.no_verified_information, "symbol": SYMBOLS["unknown"], "tone": "unknown",
-                      "tone_label": ui.tone_unknown}],
+                      "tone_label": None}],
     } for i in g.indicators]} for g in site.catalogue.groups]
     kinds = [{"label": ui["source_type_" + t], "weight": ui["source_weight_" + t]} for t in site.source_types]
     return {"groups": groups, "source_types": kinds, "downloads": downloads,

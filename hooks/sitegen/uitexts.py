@@ -44,6 +44,7 @@ KEYS = frozenset("""
     no_verified_information tone_protective tone_mixed tone_harmful tone_unknown legend
     last_reviewed pending_verification verified_by review_outdated_title review_outdated
     secondary_sources_note not_legal_advice_title not_legal_advice get_help_from get_help_network
+    organization_website
     sources_disagree what_this_means source sources secondary_source accessed
     source_type_law source_type_court_ruling source_type_government source_type_database source_type_study
     source_type_organization source_type_news source_type_encyclopedia
@@ -71,7 +72,9 @@ KEYS = frozenset("""
     materials_filter_topic materials_filter_language materials_filter_any materials_filter_clear
     materials_filter_status materials_none materials_topics materials_languages materials_only_in
     materials_all_languages materials_download materials_external_video materials_files
-    materials_file_language materials_format materials_size materials_sha256 materials_sha256_help
+    materials_file_language materials_format materials_size materials_sha256 materials_verify_file
+    materials_variant_story
+    materials_sha256_help
     materials_licence_and_credits materials_licence materials_credits materials_attribution
     materials_published materials_meant_for materials_all_countries materials_other_languages
     materials_also_in materials_no_other_languages materials_all materials_for_country_title
