@@ -319,6 +319,6 @@ def test_each_question_links_to_its_explanation_once_on_the_methodology_page(bui
             for indicator in site_data.catalogue.indicators:
                 assert indicator.explanation.get(lang)[0] not in html.unescape(page.article)
             for indicator_id, block in fact_blocks(page).items():
-                href = re.search(r'<p class="rt-q">.*?<a class="rt-what" href="([^"]+)">', block, re.S).group(1)
+                href = re.search(r'<p class="rt-q">.*?<a class="rt-what" href="([^"]+)"', block, re.S).group(1)
                 assert built_site.resolve(page.url, href) == f"{PREFIX[lang]}metodologia/#method-{indicator_id}"
                 assert f"method-{indicator_id}" in methodology.ids
