@@ -322,3 +322,14 @@ def test_each_question_links_to_its_explanation_once_on_the_methodology_page(bui
                 href = re.search(r'<p class="rt-q">.*?<a class="rt-what" href="([^"]+)"', block, re.S).group(1)
                 assert built_site.resolve(page.url, href) == f"{PREFIX[lang]}metodologia/#method-{indicator_id}"
                 assert f"method-{indicator_id}" in methodology.ids
+
+
+def test_search_reads_the_answers_once_without_the_links_around_them(built_site, site_data):
+    import json
+    for lang in LANGUAGES:
+        index = json.loads((built_site.root / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+        profiles = [d for d in index["docs"] if d["location"].startswith("paises/") and len(d["location"]) > len("paises/")]
+        text = " ".join(d["text"] for d in profiles)
+        assert profiles and site_data.catalogue.indicators[0].question.get(lang)[0] in html.unescape(text)
+        assert site_data.ui["what_this_means"].get(lang)[0] not in text
+        assert site_data.ui["answers_unknown_on"].get(lang)[0] not in text  # the opening summary repeats the answers
