@@ -50,8 +50,10 @@ def test_a_line_jumps_to_its_full_answer(phone, base_url, lang):
     for question in QUESTIONS:
         phone.locator(f'.rt-answers a[href="#{question}"]').click()
         assert phone.url.endswith(f"#{question}")
-        box = phone.locator(f"#{question}").bounding_box()  # relative to the viewport
-        assert 0 <= box["y"] < PHONE["height"], question
+        # the full answer comes into view (waiting out a smooth scroll, if the theme makes one)
+        phone.wait_for_function("""el => { const top = el.getBoundingClientRect().top;
+                                           return top >= 0 && top < innerHeight; }""",
+                                arg=phone.locator(f"#{question}").element_handle(), timeout=5000)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
