@@ -43,6 +43,7 @@ PLACEHOLDERS = {
 KEYS = frozenset("""
     no_verified_information tone_protective tone_mixed tone_harmful tone_unknown legend
     last_reviewed pending_verification verified_by review_outdated_title review_outdated
+    answers_title answers_unknown_on answers_how_to_help
     secondary_sources_note not_legal_advice_title not_legal_advice get_help_from get_help_network
     organization_website
     sources_disagree what_this_means source sources secondary_source accessed
