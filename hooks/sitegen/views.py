@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 
 from . import model as m
 from .context import RenderContext, Ui, localized
+from .feeds import feed_path
 from .localize import country_name, language_name, long_date, months_between, partial_date, sort_key
 from .paths import COUNTRIES_INDEX, profile_path
 
@@ -140,6 +141,7 @@ def profile_view(ctx: RenderContext, country: m.Country) -> dict:
         "review": review_view(ctx, country),
         "changelog": [{"date": long_date(c.date, lang), "iso": c.date.isoformat(), "text": localized(c.text, lang)}
                       for c in country.changelog],
+        "feed_url": ctx.file_url(profile_path(country.iso2), feed_path(lang)),
         "correction": correction_links(ctx, country, name),
         "index_url": ctx.url(profile_path(country.iso2), COUNTRIES_INDEX),
         "legend": tone_legend(ui),
