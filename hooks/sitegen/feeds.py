@@ -25,6 +25,7 @@ from feedgen.ext.base import BaseEntryExtension
 from feedgen.feed import FeedGenerator
 
 from . import model as m
+from .context import Ui
 from .localize import country_name
 from .paths import HOME, language_prefix, material_path, page_url, profile_path
 
@@ -58,7 +59,7 @@ class Entry:
 
 def entries(site: m.SiteData, lang: str) -> list[Entry]:
     """Every entry of `lang`'s feed, newest first."""
-    ui = site.ui
+    ui = Ui(site, lang)
     found = []
     for country in site.countries:
         name = country_name(country.iso2, lang)
@@ -66,11 +67,12 @@ def entries(site: m.SiteData, lang: str) -> list[Entry]:
         same_day: dict[dt.date, int] = {}
         for change in country.changelog:
             position = same_day[change.date] = same_day.get(change.date, -1) + 1
-            title = ui["feed_new_country"] if change is country.changelog[-1] else ui["feed_country_changed"]
+            later = change is not country.changelog[-1]  # the oldest line is the new profile
+            title = ui.feed_country_changed.format(country=name) if later else ui.feed_new_country.format(country=name)
             text, text_lang = change.text.get(lang)
             found.append(Entry(
                 id=urn("change", lang, country.iso2, change.date.isoformat(), str(position)),
-                date=change.date, title=title.get(lang)[0].format(country=name), title_lang=lang,
+                date=change.date, title=title, title_lang=lang,
                 summary=text, summary_lang=text_lang, page=profile_path(country.iso2), anchor="changelog",
                 country=country.iso2))
     if site.campaign:  # the material pages exist only with a campaign
@@ -79,7 +81,7 @@ def entries(site: m.SiteData, lang: str) -> list[Entry]:
             description, description_lang = material.description.get(lang)
             found.append(Entry(
                 id=urn("material", lang, material.id), date=material.published,
-                title=ui["feed_new_material"].get(lang)[0].format(title=title), title_lang=title_lang,
+                title=ui.feed_new_material.format(title=title), title_lang=title_lang,
                 summary=description, summary_lang=description_lang, page=material_path(material.id), anchor=""))
     # Newest first; within a day, countries by code (each in its file's order), then materials.
     found.sort(key=lambda e: e.date, reverse=True)
@@ -117,12 +119,12 @@ def _moment(day: dt.date) -> dt.datetime:
 
 
 def atom_feed(site: m.SiteData, lang: str, *, site_url: str = "", directory_urls: bool = True) -> bytes:
-    ui, found = site.ui, entries(site, lang)
+    ui, found = Ui(site, lang), entries(site, lang)
     network = site.settings.network_name.get(lang)[0]
     feed = FeedGenerator()
     feed.id(urn("feed", lang))
-    feed.title(ui["feed_title"].get(lang)[0].format(network=network))
-    feed.subtitle(ui["feed_subtitle"].get(lang)[0])
+    feed.title(ui.feed_title.format(network=network))
+    feed.subtitle(ui.feed_subtitle)
     feed.author({"name": network})
     feed.language(lang)
     feed.link(href=absolute(lang, FEED_FILE, site_url), rel="self", type="application/atom+xml")

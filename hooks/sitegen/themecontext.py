@@ -21,9 +21,9 @@ def theme_context(site: m.SiteData, lang: str, directory_urls: bool, *, bundle: 
     """`bundle`: the offline zip linked from every page (None in the bundle itself); `csp`:
     the policy for the page's <meta> (None under `mkdocs serve`, whose live-reload script
     no policy written in the page could allow)."""
-    prefix = language_prefix(lang)
+    prefix, ui = language_prefix(lang), Ui(site, lang)
     return {
-        "ui": Ui(site, lang),
+        "ui": ui,
         "ui_all": {other: Ui(site, other) for other in m.LANGUAGES},
         "site_settings": site.settings,
         "page_lang": lang,
@@ -33,7 +33,6 @@ def theme_context(site: m.SiteData, lang: str, directory_urls: bool, *, bundle: 
             ("home", HOME), ("safety", SAFETY), ("methodology", METHODOLOGY), ("status", STATUS))},
         "home_links": {other: language_prefix(other) + page_url(HOME, directory_urls) for other in m.LANGUAGES},
         "offline_bundle": bundle and {"url": OFFLINE_BUNDLE_URL, "size": human_size(bundle.stat().st_size, lang)},
-        "feed": {"url": feed_path(lang), "title": site.ui_text("feed_title", lang).format(
-            network=site.settings.network_name.get(lang)[0])},
+        "feed": {"url": feed_path(lang), "title": ui.feed_title.format(network=site.settings.network_name.get(lang)[0])},
         "csp": csp,
     }
