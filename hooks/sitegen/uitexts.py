@@ -42,6 +42,7 @@ PLACEHOLDERS = {
     "feed_new_country": ("country",),
     "feed_country_changed": ("country",),
     "feed_new_material": ("title",),
+    "cite_profile_title": ("country",),
 }
 
 KEYS = frozenset("""
@@ -84,6 +85,9 @@ KEYS = frozenset("""
     status_old_reviews status_pending status_none
     feed_title feed_subtitle feed_new_country feed_country_changed feed_new_material feed_subscribe
     feed_subscribe_hint
+    cite_title cite_intro cite_dataset_title cite_dataset_description cite_profile_title cite_in cite_version
+    cite_dataset cite_text cite_data_version cite_accessed_note cite_country_data download_changelog
+    download_package download_countries
 """.split())
 
 
