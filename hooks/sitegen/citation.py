@@ -112,9 +112,9 @@ def dataset_citation(ctx: RenderContext, page: str) -> Citation:
 
 
 def profile_citation(ctx: RenderContext, iso2: str, page: str) -> Citation:
-    version = datapackage.dataset_version(ctx.site)
-    title = ctx.ui.cite_profile_title.format(country=country_name(iso2, ctx.lang))
-    return _citation(ctx, f"redtrasex-{iso2.lower()}-{version}", title, ctx.ui.cite_dataset_title, page)
+    version, ui = datapackage.dataset_version(ctx.site), ctx.ui
+    title = ui.cite_profile_title.format(country=country_name(iso2, ctx.lang))
+    return _citation(ctx, f"redtrasex-{iso2.lower()}-{version}", title, ui.cite_dataset_title, page)
 
 
 def cite_view(ctx: RenderContext, c: Citation) -> dict:
