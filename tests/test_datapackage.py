@@ -113,3 +113,14 @@ def test_methodology_cites_the_dataset_and_lists_the_new_files(built_site, site_
     targets = {built_site.resolve(url, href) for tag, href, _ in page.links if tag == "a"}
     for path in ("datapackage.json", "data/changelog.csv", *(f"data/countries/{c.slug}.json" for c in site_data.countries)):
         assert path in targets and (built_site.root / path).is_file()
+
+
+def test_hostile_texts_stay_text_in_the_cite_blocks_and_the_package(edge_site):
+    """tests/hostile.py puts markup in the Network's name: each format still parses, with it whole."""
+    from tests.hostile import MARKUP
+    for url in ("paises/ar/", "en/metodologia/"):
+        block = cite_block(edge_site.page(url).html)
+        assert MARKUP not in block["html"] and MARKUP in block["plain"]
+        assert MARKUP in json.loads(block["csl"])[0]["author"][0]["literal"]
+        parse_bibtex(block["bibtex"])
+    assert frictionless.validate(str(edge_site.root / "datapackage.json")).valid

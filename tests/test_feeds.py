@@ -67,3 +67,12 @@ def test_every_page_head_and_every_profile_link_the_languages_feed(built_site, s
         assert [built_site.resolve(url, href) for href in links] == [FEEDS[lang]]
         # next to the change log: after its heading
         assert page.html.index('id="changelog"') < page.html.index('class="rt-feed"')
+
+
+@pytest.mark.parametrize("lang", m.LANGUAGES)
+def test_hostile_texts_stay_text_in_the_feeds(edge_site, lang):
+    """tests/hostile.py puts markup in the Network's name and paragraphs in a change."""
+    from tests.hostile import MARKUP
+    parsed = read(edge_site, lang)
+    assert MARKUP in parsed.feed.title and MARKUP.encode() not in (edge_site.root / FEEDS[lang]).read_bytes()
+    assert len(parsed.entries) > 1
