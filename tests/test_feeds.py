@@ -76,3 +76,16 @@ def test_hostile_texts_stay_text_in_the_feeds(edge_site, lang):
     parsed = read(edge_site, lang)
     assert MARKUP in parsed.feed.title and MARKUP.encode() not in (edge_site.root / FEEDS[lang]).read_bytes()
     assert len(parsed.entries) > 1
+
+
+def test_the_head_link_costs_no_request_on_page_load(browser, base_url):
+    """Material's script downloads a sitemap.xml beside every link[rel=alternate]: the
+    feed's link must not make every page load fetch one (hence rel="alternate feed")."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "en/paises/ar/", wait_until="networkidle")
+    assert page.title().startswith("Argentina")
+    context.close()
+    assert requested and not [url for url in requested if "sitemap" in url or "feed.xml" in url]
