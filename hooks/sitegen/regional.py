@@ -201,8 +201,9 @@ def _methodology_view(ctx: RenderContext) -> dict:
                             (ui.download_package, PACKAGE_PATH))
     ]
     per_country = {"label": ui.download_countries, "folder": country_path("xx").rsplit("/", 1)[0] + "/",
-                   "files": [{"iso2": c.iso2, "url": ctx.file_url(METHODOLOGY, country_path(c.iso2)),
-                              "size": human_size(sizes[country_path(c.iso2)], lang)} for c in site.countries]}
+                   "files": [{"name": name, "url": ctx.file_url(METHODOLOGY, country_path(c.iso2)),
+                              "size": human_size(sizes[country_path(c.iso2)], lang)}
+                             for c, name in countries_in_order(site, lang)]}
     groups = [{"id": g.id, "title": g.title.get(lang)[0], "indicators": [{
         "id": i.id, "question": i.question.get(lang)[0], "explanation": i.explanation.get(lang)[0],
         "scale_values": [{"label": v.label.get(lang)[0], "symbol": SYMBOLS[i.tone(v.code)], "tone": i.tone(v.code),
