@@ -77,11 +77,10 @@ def entries(site: m.SiteData, lang: str) -> list[Entry]:
                 country=country.iso2))
     if site.campaign:  # the material pages exist only with a campaign
         for material in site.materials:
-            title, title_lang = material.title.get(lang)
             description, description_lang = material.description.get(lang)
-            found.append(Entry(
+            found.append(Entry(  # the title's words are the feed's language, the material's name may not be
                 id=urn("material", lang, material.id), date=material.published,
-                title=ui.feed_new_material.format(title=title), title_lang=title_lang,
+                title=ui.feed_new_material.format(title=material.title.get(lang)[0]), title_lang=lang,
                 summary=description, summary_lang=description_lang, page=material_path(material.id), anchor=""))
     # Newest first; within a day, countries by code (each in its file's order), then materials.
     found.sort(key=lambda e: e.date, reverse=True)
