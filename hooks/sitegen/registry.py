@@ -18,6 +18,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from . import model as m
+from .citation import dataset_cite_view
 from .context import RenderContext
 from .localize import country_name, long_date
 from .materialviews import campaign_view, catalogue_view, material_view, materials_country_section
@@ -125,4 +126,5 @@ PARTS: dict[str, tuple[str, Part]] = {
     "indicadores": ("methodology-indicators.md.j2", lambda ctx, page: {"v": methodology_view(ctx)}),
     "tipos-de-fuente": ("methodology-sources.md.j2", lambda ctx, page: {"v": methodology_view(ctx)}),
     "descargas": ("methodology-downloads.md.j2", lambda ctx, page: {"v": methodology_view(ctx)}),
+    "citar": ("methodology-cite.md.j2", lambda ctx, page: {"v": dataset_cite_view(ctx, page)}),
 }

@@ -39,6 +39,7 @@ class Settings:
     offline_bundle: Path | None = None  # OFFLINE_BUNDLE, or the zip `make offline` wrote
     timings_file: str | None = None  # SITEGEN_TIMINGS (scripts/bench.py)
     annotate: bool = False  # on GitHub Actions: problems also as workflow annotations
+    site_url: str = ""  # SITE_URL, which mkdocs.yml's site_url also reads: the site's address, if known
 
     @classmethod
     def from_environment(cls, project: Project, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -47,7 +48,8 @@ class Settings:
                    synthetic_codes=environ.get("SITEGEN_BENCH_SYNTHETIC") == "1",
                    offline_bundle=Path(environ.get("OFFLINE_BUNDLE") or project.root / "offline" / "sitio-sin-conexion.zip"),
                    timings_file=environ.get("SITEGEN_TIMINGS") or None,
-                   annotate=environ.get("GITHUB_ACTIONS") == "true")
+                   annotate=environ.get("GITHUB_ACTIONS") == "true",
+                   site_url=environ.get("SITE_URL", ""))
 
 
 @dataclass
@@ -93,7 +95,7 @@ class BuildSession:
         return self.build
 
     def context(self, lang: str, directory_urls: bool) -> RenderContext:
-        return RenderContext(self.build.site, lang, self.today, directory_urls, self.cache)
+        return RenderContext(self.build.site, lang, self.today, directory_urls, self.cache, self.settings.site_url)
 
     def refusal(self, problems: DataProblems) -> str:
         """What the build stops with when the data are not sound (after printing them in full

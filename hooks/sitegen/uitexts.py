@@ -38,6 +38,11 @@ PLACEHOLDERS = {
     "verification_sheet_made": ("date", "reviewed"),
     "materials_only_in": ("languages",),
     "materials_filter_status": ("shown", "total"),  # filled in the browser, by materials.js
+    "feed_title": ("network",),
+    "feed_new_country": ("country",),
+    "feed_country_changed": ("country",),
+    "feed_new_material": ("title",),
+    "cite_profile_title": ("country",),
 }
 
 KEYS = frozenset("""
@@ -82,6 +87,11 @@ KEYS = frozenset("""
     footer_links open_data made_with offline_download breadcrumbs home contact_unconfirmed
     status_title status_intro status_missing_pages status_missing_texts status_reviews
     status_old_reviews status_pending status_none
+    feed_title feed_subtitle feed_new_country feed_country_changed feed_new_material feed_subscribe
+    feed_subscribe_hint
+    cite_title cite_intro cite_dataset_title cite_dataset_description cite_profile_title cite_in cite_version
+    cite_dataset cite_text cite_data_version cite_accessed_note cite_country_data download_changelog
+    download_package download_countries
 """.split())
 
 

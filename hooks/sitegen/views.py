@@ -9,8 +9,11 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from . import model as m
+from .citation import cite_view, profile_citation
 from .context import RenderContext, Ui, localized
+from .feeds import feed_path
 from .localize import country_name, language_name, long_date, months_between, partial_date, sort_key
+from .opendata import country_path
 from .paths import COUNTRIES_INDEX, METHODOLOGY, profile_path
 
 SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"}
@@ -147,6 +150,10 @@ def profile_view(ctx: RenderContext, country: m.Country) -> dict:
         "review": review_view(ctx, country),
         "changelog": [{"date": long_date(c.date, lang), "iso": c.date.isoformat(), "text": localized(c.text, lang)}
                       for c in country.changelog],
+        "feed_url": ctx.file_url(profile_path(country.iso2), feed_path(lang)),
+        "cite": {**cite_view(ctx, profile_citation(ctx, country.iso2, profile_path(country.iso2))), "anchor": "cite",
+                 "data_url": ctx.file_url(profile_path(country.iso2), country_path(country.iso2)),
+                 "data_label": ui.cite_country_data},
         "correction": correction_links(ctx, country, name),
         "index_url": ctx.url(profile_path(country.iso2), COUNTRIES_INDEX),
         "legend": tone_legend(ui),
