@@ -40,7 +40,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from hooks.sitegen.maps import _clip, ring_contains  # noqa: E402
+from hooks.sitegen.maps import Geometry, _clip, locator_box, ring_contains  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = ROOT / "node_modules" / "world-atlas" / "countries-50m.json"
@@ -54,15 +54,26 @@ WIDTH = 1000.0
 SCALE = WIDTH / (LON_MAX - LON_MIN)  # units per degree, the same on both axes
 HEIGHT = (LAT_MAX - LAT_MIN) * SCALE
 
-# The levels of detail: file name -> mapshaper's `interval` (the output resolution, in
-# viewBox units). The locators draw the finer one: their smallest square (300 units, El
-# Salvador's) is 7rem wide, about 2 units per CSS pixel. The regional maps draw the whole
-# box at once, 1000 units in 400 to 900 CSS pixels, from the coarser one. Both are lighter
-# than the outlines the build used to coarsen itself (see data/geo/README.md).
+# The levels of detail: file name -> (mapshaper's `interval`, the output resolution in
+# viewBox units, or LOCATOR for one per country; the rounding, in points per unit).
+# The regional maps draw the whole box at once, 1000 units in 400 to 900 CSS pixels.
+# A locator draws a square around one country (maps.locator_box: from 300 units, El
+# Salvador's, to the whole box, Brazil's) 7rem wide: 140 CSS pixels on a phone, where
+# Material's root font size is 20 px. So each country is simplified for its own square:
+# LOCATOR_PX of a CSS pixel there (a border takes the finer of its two countries' intervals,
+# so a small country keeps every border it has at its own detail), and rounded to whole
+# units, a sixth of a pixel in the smallest square. A big country drawn as a neighbour in a
+# small country's square is coarser than that square needs, about one pixel: grey context.
+LOCATOR = "locator"
+LOCATOR_WIDTH_PX = 140
+LOCATOR_PX = 0.5
 LEVELS = {
-    "latin-america.json": 1.0,
-    "latin-america-regional.json": 1.25,
+    "latin-america.json": (LOCATOR, 1),
+    "latin-america-regional.json": (1.25, 10),
 }
+# The label points (a symbol's place, the same in every file) come from outlines at this
+# level, so that changing a file's detail does not move a symbol on another file's maps.
+LABEL_LEVEL = (1.0, 10)
 # Borders whose shared points the files record (and the tests count).
 BORDERS = (("AR", "CL"), ("HN", "SV"))
 
@@ -73,13 +84,19 @@ SOURCE = (
 )
 
 
-def projection_note(interval: float) -> str:
+def projection_note(interval, grid: int = 10) -> str:
+    if interval == LOCATOR:
+        detail = (f"interval per country, {LOCATOR_PX:g} px of its own locator's square "
+                  f"drawn {LOCATOR_WIDTH_PX} px wide")
+    else:
+        detail = f"interval {interval:g} unit"
     return (
         "Plate carrée (equirectangular, standard parallel 0°): "
         f"x = (longitude + {-LON_MIN:g}) × {SCALE:.4f}, y = ({LAT_MAX:g} − latitude) × {SCALE:.4f}; "
         f"longitude {LON_MIN:g}° to {LON_MAX:g}°, latitude {LAT_MAX:g}° to {LAT_MIN:g}°; "
         f"clipped to the box; borders simplified once for both neighbours "
-        f"(mapshaper, weighted Visvalingam, interval {interval:g} unit); rounded to 0.1 unit."
+        f"(mapshaper, weighted Visvalingam, {detail}); "
+        + ("rounded to 0.1 unit." if grid == 10 else "rounded to 1 unit.")
     )
 
 
@@ -227,11 +244,11 @@ def bbox(points) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def to_tenths(ring: list) -> list[tuple[int, int]]:
-    """Rounds to integer tenths of a unit (half up), without repeated points."""
+def to_tenths(ring: list, grid: int = 10) -> list[tuple[int, int]]:
+    """Rounds to integer tenths of a unit (or 1/grid), half up, without repeated points."""
     out: list[tuple[int, int]] = []
     for x, y in ring:
-        point = (math.floor(x * 10 + 0.5), math.floor(y * 10 + 0.5))
+        point = (math.floor(x * grid + 0.5), math.floor(y * grid + 0.5))
         if not out or out[-1] != point:
             out.append(point)
     while len(out) > 1 and out[0] == out[-1]:
@@ -308,18 +325,39 @@ def to_geojson(shapes: list[dict]) -> dict:
     } for s in shapes]}
 
 
-def simplify(shapes: list[dict], interval: float, mapshaper: Path = MAPSHAPER) -> dict:
-    """A TopoJSON topology of the shapes, simplified by mapshaper to `interval` units.
+def locator_intervals(shapes: list[dict]) -> dict[str, float]:
+    """Per country, the interval that is LOCATOR_PX CSS pixels in its own locator: the
+    square the site draws around it (maps.locator_box, from the unsimplified bounding
+    box) shown LOCATOR_WIDTH_PX wide."""
+    bboxes = {s["iso2"]: bbox([p for polygon in s["polygons"] for p in polygon[0]])
+              for s in shapes}
+    squares = Geometry((0.0, 0.0, WIDTH, HEIGHT), {code: "" for code in bboxes}, {}, bboxes)
+    return {code: round(locator_box(squares, code)[2] * LOCATOR_PX / LOCATOR_WIDTH_PX, 3)
+            for code in bboxes}
+
+
+def simplify(shapes: list[dict], interval, mapshaper: Path = MAPSHAPER) -> dict:
+    """A TopoJSON topology of the shapes, simplified by mapshaper to `interval` units
+    (or, with LOCATOR, to each country's locator_intervals).
 
     mapshaper finds the borders (points the shapes have in common, exactly) and makes each
-    one arc, simplified once for both neighbours; `keep-shapes` keeps every country drawn."""
+    one arc, simplified once for both neighbours (with variable intervals, at the smaller
+    of the two); `keep-shapes` keeps every country drawn."""
     if not Path(mapshaper).exists():
         raise FileNotFoundError(f"{mapshaper} not found: run `npm ci` first (see data/geo/README.md)")
+    collection = to_geojson(shapes)
+    if interval == LOCATOR:
+        intervals = locator_intervals(shapes)
+        for feature in collection["features"]:
+            feature["properties"]["interval"] = intervals[feature["properties"]["iso2"]]
+        how = ["variable", "interval=interval"]
+    else:
+        how = [f"interval={interval:g}"]
     with tempfile.TemporaryDirectory() as folder:
         source, target = Path(folder) / "shapes.json", Path(folder) / "simple.json"
-        source.write_text(json.dumps(to_geojson(shapes)), encoding="utf-8")
+        source.write_text(json.dumps(collection), encoding="utf-8")
         subprocess.run([str(mapshaper), "-i", str(source), "name=countries",
-                        "-simplify", "planar", "keep-shapes", f"interval={interval:g}",
+                        "-simplify", "planar", "keep-shapes", *how,
                         "-o", str(target), "format=topojson", "no-quantization",
                         "precision=0.0001"],
                        check=True, capture_output=True, text=True)
@@ -357,18 +395,21 @@ def label_point(rings: list[list]) -> tuple[float, float]:
 
 # --- output ------------------------------------------------------------------------
 
-def number(tenths: int) -> str:
+def number(tenths: int, grid: int = 10) -> str:
+    """A coordinate given in 1/grid units (grid 10 or 1), without a trailing ".0"."""
+    if grid == 1:
+        return f"{tenths}"
     whole, tenth = divmod(tenths, 10)
     return f"{whole}" if tenth == 0 else f"{whole}.{tenth}"
 
 
-def path_d(polygons: list[list[list[tuple[int, int]]]]) -> str:
+def path_d(polygons: list[list[list[tuple[int, int]]]], grid: int = 10) -> str:
     parts = []
     for polygon in polygons:
         for ring in polygon:
             first, *rest = ring
-            parts.append(f"M{number(first[0])},{number(first[1])}L"
-                         + " ".join(f"{number(x)},{number(y)}" for x, y in rest) + "Z")
+            parts.append(f"M{number(first[0], grid)},{number(first[1], grid)}L"
+                         + " ".join(f"{number(x, grid)},{number(y, grid)}" for x, y in rest) + "Z")
     return "".join(parts)
 
 
@@ -380,7 +421,7 @@ def shared_points(countries: dict, a: str, b: str) -> int:
     return len(points(a) & points(b))
 
 
-def border_points(topology: dict, a: str, b: str) -> int:
+def border_points(topology: dict, a: str, b: str, grid: int = 10) -> int:
     """How many points, rounded, the arcs used by both countries have: the border as the
     simplifier left it (the stored outlines should have them all in common)."""
     used: dict[str, set[int]] = {}
@@ -390,42 +431,55 @@ def border_points(topology: dict, a: str, b: str) -> int:
                       for polygon in polygons_of(geometry) for ring in polygon for index in ring}
     arcs = decode_arcs(topology)
     common = used.get(a, set()) & used.get(b, set())
-    return len({(math.floor(x * 10 + 0.5), math.floor(y * 10 + 0.5))
+    return len({(math.floor(x * grid + 0.5), math.floor(y * grid + 0.5))
                 for index in common for x, y in arcs[index]})
 
 
-def outlines(topology: dict, labels: dict | None = None) -> dict:
+def rounded_polygons(geometry: dict, arcs: list, grid: int) -> list:
+    """A feature's polygons, rings rounded to 1/grid unit; rings that a rounding leaves
+    with no area are dropped (a polygon, with its outer ring)."""
+    polygons = []
+    for polygon in polygons_of(geometry):
+        rings = []
+        for index, ring in enumerate(polygon):
+            tenths = to_tenths(stitch(ring, arcs), grid)
+            if len(tenths) < 3 or area2(tenths) == 0:
+                if index == 0:
+                    break  # an island smaller than the rounding
+                continue
+            rings.append(tenths)
+        if rings:
+            polygons.append(rings)
+    return polygons
+
+
+def outlines(topology: dict, labels: dict | None = None, grid: int = 10) -> dict:
     """One level's file content, from a topology in viewBox units (mapshaper's output:
-    every feature has the properties iso2, id and name). `labels` (code -> [x, y]) reuses
-    another level's label points, so that a symbol sits at the same place at every level."""
+    every feature has the properties iso2, id and name), rounded to 1/grid unit (10 or 1;
+    an island that whole units would wipe out keeps tenths, so every level has the same
+    countries). `labels` (code -> [x, y]) reuses another level's label points, so that a
+    symbol sits at the same place at every level."""
     arcs = decode_arcs(topology)
     countries: dict[str, dict] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
         properties = geometry.get("properties") or {}
-        polygons = []
-        for polygon in polygons_of(geometry):
-            rings = []
-            for index, ring in enumerate(polygon):
-                tenths = to_tenths(stitch(ring, arcs))
-                if len(tenths) < 3 or area2(tenths) == 0:
-                    if index == 0:
-                        break  # an island smaller than a tenth of a unit
-                    continue
-                rings.append(tenths)
-            if rings:
-                polygons.append(rings)
+        shape_grid = grid
+        polygons = rounded_polygons(geometry, arcs, grid)
+        if not polygons and grid != 10:
+            shape_grid, polygons = 10, rounded_polygons(geometry, arcs, 10)
         if not polygons:
             continue
         code = properties["iso2"]
         if labels and code in labels:
             lx, ly = labels[code]
         else:
-            lx, ly = label_point([[[(x / 10, y / 10) for x, y in ring] for ring in polygon]
-                                  for polygon in polygons])
+            lx, ly = label_point([[[(x / shape_grid, y / shape_grid) for x, y in ring]
+                                   for ring in polygon] for polygon in polygons])
         x0, y0, x1, y1 = bbox([p for polygon in polygons for p in polygon[0]])
         countries[code] = {
-            "bbox": [x0 / 10, y0 / 10, x1 / 10, y1 / 10],
-            "d": path_d(polygons),
+            "bbox": ([x0 / 10, y0 / 10, x1 / 10, y1 / 10] if shape_grid == 10
+                     else [x0, y0, x1, y1]),
+            "d": path_d(polygons, shape_grid),
             "id": properties.get("id"),
             "label": [round(lx, 1), round(ly, 1)],
             "name": properties.get("name", ""),
@@ -433,15 +487,15 @@ def outlines(topology: dict, labels: dict | None = None) -> dict:
     return dict(sorted(countries.items()))
 
 
-def build(topology: dict, interval: float, labels: dict | None = None,
-          mapshaper: Path = MAPSHAPER) -> dict:
+def build(topology: dict, interval, labels: dict | None = None,
+          mapshaper: Path = MAPSHAPER, grid: int = 10) -> dict:
     """The content of one level's file, from the source topology."""
     simple = simplify(shapes_in_box(topology), interval, mapshaper)
-    countries = outlines(simple, labels)
+    countries = outlines(simple, labels, grid)
     return {
         "countries": countries,
-        "projection": projection_note(interval),
-        "shared_border_points": {f"{a}-{b}": border_points(simple, a, b)
+        "projection": projection_note(interval, grid),
+        "shared_border_points": {f"{a}-{b}": border_points(simple, a, b, grid)
                                  for a, b in BORDERS if a in countries and b in countries},
         "source": SOURCE,
         "view_box": [0, 0, round(WIDTH), round(HEIGHT)],
@@ -479,10 +533,11 @@ def main(argv: list[str]) -> int:
     folder = Path(argv[2]) if len(argv) > 2 else DEFAULT_OUTPUT
     try:
         topology = json.loads(source.read_text(encoding="utf-8"))
-        labels = None
-        for name, interval in LEVELS.items():  # the first level's labels serve every level
-            data = build(topology, interval, labels)
-            labels = labels or {code: c["label"] for code, c in data["countries"].items()}
+        interval, grid = LABEL_LEVEL
+        labels = {code: c["label"] for code, c in
+                  build(topology, interval, None, MAPSHAPER, grid)["countries"].items()}
+        for name, (interval, grid) in LEVELS.items():
+            data = build(topology, interval, labels, MAPSHAPER, grid)
             output = folder / name
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(dumps(data), encoding="utf-8", newline="\n")

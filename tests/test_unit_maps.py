@@ -97,9 +97,15 @@ def test_both_levels_have_the_same_countries_and_labels(geometry):
     regional = load_geometry(REGIONAL_FILE)
     assert set(regional.shapes) == set(geometry.shapes)
     assert dict(regional.labels) == dict(geometry.labels)  # a symbol sits at the same place
-    full_points = sum(len(ring) for d in geometry.shapes.values() for ring in rings(d))
-    regional_points = sum(len(ring) for d in regional.shapes.values() for ring in rings(d))
-    assert regional_points < 0.9 * full_points  # the regional level is the coarser one
+    # A locator outline is simplified for its own square (scripts/make_map_geometry.py,
+    # LOCATOR_PX): a small member's 300-unit square is finer than the regional maps, a big
+    # country's square, most of the box, coarser.
+    def points(level, code):
+        return sum(len(ring) for ring in rings(level.shapes[code]))
+    for code in ("SV", "GT", "HN", "CR", "PA"):
+        assert points(geometry, code) > points(regional, code), code
+    for code in ("MX", "AR", "CL", "BR"):
+        assert points(geometry, code) < 0.8 * points(regional, code), code
 
 
 @pytest.mark.parametrize("code", ["SV", "BZ", "DO", "CR", "PA"])
@@ -119,22 +125,31 @@ def points_of(d: str) -> set[tuple[float, float]]:
 SOURCE_BORDER_POINTS = {"AR-CL": 423, "HN-SV": 35}
 
 
+# The least part of the source's border points a level keeps. The regional maps draw the
+# border in 1000 units at 400 to 900 px; the locators that draw Argentina–Chile are 810 to
+# 930 units wide in 140 px (about 6 units a pixel), simplified for that: one source point in
+# 12 is still a point every two pixels along it.
+LEAST_BORDER_PART = {GEOMETRY_FILE: 1 / 12, REGIONAL_FILE: 1 / 5}
+
+
 @pytest.mark.parametrize("path", LEVELS, ids=["full", "regional"])
 def test_neighbours_share_every_point_of_their_border(path):
     """The simplifier made each border one arc, simplified once for both neighbours: the two
     outlines have in common every point the simplified border has (recorded by the script
     from mapshaper's topology), and the border keeps a fair part of the source's points.
-    (The build's own coarsening used to leave Argentina and Chile 75 points in common.)"""
+    (The build's own coarsening used to leave Argentina and Chile 75 points in common on
+    the regional maps.)"""
     data = json.loads(path.read_text(encoding="utf-8"))
     geometry = load_geometry(path)
     for border, recorded in data["shared_border_points"].items():
         a, b = border.split("-")
         shared = len(points_of(geometry.shapes[a]) & points_of(geometry.shapes[b]))
         assert shared >= 0.98 * recorded and shared <= recorded, (border, shared, recorded)
-        assert shared >= SOURCE_BORDER_POINTS[border] / 5, (border, shared)
+        assert shared >= SOURCE_BORDER_POINTS[border] * LEAST_BORDER_PART[path], (border, shared)
     assert set(data["shared_border_points"]) == {"AR-CL", "HN-SV"}
-    ar_cl = len(points_of(geometry.shapes["AR"]) & points_of(geometry.shapes["CL"]))
-    assert ar_cl > 75
+    if path == REGIONAL_FILE:
+        ar_cl = len(points_of(geometry.shapes["AR"]) & points_of(geometry.shapes["CL"]))
+        assert ar_cl > 75
 
 
 @pytest.mark.parametrize("path", LEVELS, ids=["full", "regional"])
