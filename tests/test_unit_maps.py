@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks.sitegen.pathdata import absolute, relative
 from hooks.sitegen.maps import (
     ring_contains,
     OTHER_FILL, Geometry, crop, load_geometry, locator_box, render_legend, render_locator,
@@ -330,6 +331,18 @@ def test_locator_box_stays_in_view_box(geometry):
         assert x >= 0 and y >= 0 and x + w <= 1000.05 and y + h <= 1000.05
 
 
+def test_relative_path_data_keeps_every_point(geometry):
+    d = "M0,0L0.5,0 10,0 10,10 0,10ZM-8,50L50.2,49.3 50.2,50.2Z"
+    assert relative(d) == "M0,0l0.5,0 9.5,0 0,10-10,0zM-8,50l58.2-0.7 0,0.9z"
+    assert absolute(relative(d)) == d
+    for code, stored in geometry.shapes.items():
+        assert absolute(relative(stored)) == stored, code
+        assert len(relative(stored)) < len(stored), code
+    svg = ET.fromstring(render_locator(geometry, "SV", name="El Salvador", lang="es"))
+    drawn = {absolute(p.get("d")) for p in svg.iter(f"{SVG}path")}
+    assert geometry.shapes["SV"] in drawn  # wholly in its square: drawn as stored
+
+
 def test_crop_keeps_every_point_inside_and_cuts_at_the_edge():
     d = "M0,0L0.5,0 10,0 10,10 0,10ZM50,50L50.2,50 50.2,50.2ZM1,1L2,1 2,2Z"
     assert crop(d, (0, 0, 20, 20)) == "M0,0L0.5,0 10,0 10,10 0,10ZM1,1L2,1 2,2Z"
@@ -370,7 +383,7 @@ def test_built_locators_keep_every_stored_point_in_their_square(built_site, geom
     x, y, side, _ = (float(v) for v in re.search(r'viewBox="([^"]*)"', svg).group(1).split())
     drawn = set()
     for d in re.findall(r' d="([^"]*)"', svg):
-        drawn |= points_of(d)
+        drawn |= points_of(absolute(d))  # drawn with relative steps (pathdata.relative)
     stored = set().union(*(points_of(d) for d in geometry.shapes.values()))
     inside = {p for p in stored if x <= p[0] <= x + side and y <= p[1] <= y + side}
     assert inside <= drawn
@@ -379,10 +392,10 @@ def test_built_locators_keep_every_stored_point_in_their_square(built_site, geom
               if min(abs(p[0] - (x - margin)), abs(p[0] - (x + side + margin)),
                      abs(p[1] - (y - margin)), abs(p[1] - (y + side + margin))) <= 0.2}
     assert drawn - stored == on_cut
-    focus = svg_paths(html, "rt-locator")["rt-locator-focus"][0]
+    focus = absolute(svg_paths(html, "rt-locator")["rt-locator-focus"][0])
     if code == "AR":  # Chile is wholly in Argentina's square: their border is drawn whole
         data = json.loads(GEOMETRY_FILE.read_text(encoding="utf-8"))
-        others = set().union(*(points_of(d) for d in svg_paths(html, "rt-locator")["rt-map-other"]))
+        others = set().union(*(points_of(absolute(d)) for d in svg_paths(html, "rt-locator")["rt-map-other"]))
         border = points_of(focus) & others & points_of(geometry.shapes["CL"])
         assert len(border) >= 0.98 * data["shared_border_points"]["AR-CL"]
 

@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from .htmlblocks import html_block
+from .pathdata import relative
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
@@ -65,5 +66,6 @@ def environment(folder: Path) -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["paragraphs"] = paragraphs
     env.filters["html_block"] = html_block
+    env.filters["relative_path"] = relative  # SVG path data, the same points written shorter
     return env
 
