@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 import i18n_bridge as i18n
 import mkdocs_theme as theme
 from sitegen import extras, model, pages
+from sitegen.compact import compact_html
 from sitegen.problems import DataProblems
 from sitegen.render import safe_url
 from sitegen.session import BuildSession
@@ -130,7 +131,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _session.build.html_blocks.put_back_unsearched(output)  # search has indexed the page
+    return compact_html(_session.build.html_blocks.put_back_unsearched(output))  # search has indexed it
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

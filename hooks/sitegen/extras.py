@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 from . import feeds, headers, opendata, searchindex
+from .compact import compact_stylesheet
 from .cache import ContentCache
 from .session import Build
 from .themecontext import OFFLINE_BUNDLE_URL
@@ -32,6 +33,7 @@ def write_extras(site_dir: Path, build: Build, cache: ContentCache, *, languages
     for lang, html in not_found_pages.items():
         _write(site_dir / ("404.html" if lang == default else f"{lang}/404.html"), html)
     searchindex.write_split_index(site_dir, languages, default, offline)
+    compact_stylesheet(site_dir)  # the built copy of site.css, minified (the offline build's too)
     if bundle:
         target = site_dir / OFFLINE_BUNDLE_URL
         target.parent.mkdir(parents=True, exist_ok=True)
