@@ -1,19 +1,34 @@
 """Light pages, measured as a reader pays for them: Chromium's network log on a first
-visit with an empty cache, served compressed like a production host."""
+visit with an empty cache, served compressed like a production host.
+
+Every profile in every language is held to the budget without a browser visit each (51
+visits would take a minute): its weight is worked out from the built site, the page and
+every file it makes the browser fetch at once, compressed as the test server does, plus
+the headers the browser pass measured. That reckoning is checked against the browser:
+for the pages Chromium visits, it finds the same files and the same bytes."""
 
 from __future__ import annotations
+
+import gzip
+from pathlib import Path
 
 import pytest
 
 from hooks.sitegen.model import DEFAULT_LANGUAGE, LANGUAGES
 
+ROOT = Path(__file__).resolve().parents[1]
 PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LANGUAGES}
-# A profile's budget is 80 KB (issue 14). Honduras keeps it; Mexico does not yet: its
-# locator map, inline SVG drawn from every stored point, is 9.7 KB of its 24.9 KB of HTML
-# (Chile's 12.6 KB, Argentina's 10.5 KB; Honduras's 3.1 KB), so it has a budget of its own
-# until the locators are lighter. Material's CSS and JavaScript are 57 KB of every page.
-BUDGET_KB = {"profile-hn": 80, "profile-mx": 90, "home": 120}
+PROFILES = sorted(path.stem for path in (ROOT / "data" / "countries").glob("*.yml"))
+# Issue 14: a profile's first visit at most 80 KB compressed, everything included.
+# Material's CSS and JavaScript are 57 KB of every page; a profile's HTML 12 to 19 KB.
+PROFILE_BUDGET_KB = 80
+BUDGET_KB = {"profile-hn": PROFILE_BUDGET_KB, "profile-mx": PROFILE_BUDGET_KB, "home": 120}
 PAGES = {"profile-hn": "paises/hn/", "profile-mx": "paises/mx/", "home": ""}
+# Over the budget still, by 1 to 2.5 KB (measured 2026-12-02, after the lighter locators):
+# without its locator map each would be 78.5 to 79 KB; the rest is their longer content and
+# Material's 57 KB. An expected failure while over, a failure the day one fits (within_budget).
+OVER_BUDGET = {"ar": "81.7-82.1 KB", "cl": "80.5-81.1 KB", "mx": "81.6-82.2 KB"}
+GZIP_LEVEL = 6  # tests/browser.py serves with this level
 
 
 @pytest.fixture(scope="module")
@@ -22,32 +37,84 @@ def browser_and_url(browser, base_url):
 
 
 def first_visit(browser, url):
-    """Bytes transferred (headers + compressed bodies) for one page with an empty cache."""
+    """Bytes transferred (headers + compressed bodies) for one page with an empty cache,
+    and per request its site-relative address, header bytes and body bytes."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     finished = []
     context.on("requestfinished", lambda request: finished.append(request))
     page.goto(url)
     page.wait_for_load_state("networkidle")
-    total = 0
+    origin = "/".join(url.split("/", 3)[:3]) + "/"  # http://host:port/
+    requests = []
     for request in finished:
         sizes = request.sizes()
         response = request.response()
         declared = int(response.headers.get("content-length", 0)) if response else 0
-        total += sizes["responseHeadersSize"] + max(sizes["responseBodySize"], declared)
+        requests.append((request.url[len(origin):], sizes["responseHeadersSize"],
+                         max(sizes["responseBodySize"], declared)))
     context.close()
-    return total, [r.url[len(url.split("/", 3)[0]) + 2:] for r in finished]
+    return sum(h + b for _, h, b in requests), requests
+
+
+def fetched_at_once(site, url: str) -> list[str]:
+    """The page and the files its HTML makes a browser fetch on arrival: stylesheets,
+    scripts and images of this site (lazy ones, like the search index, come later)."""
+    files = [url]
+    for tag, href, attrs in site.page(url).links:
+        wanted = ((tag == "link" and "stylesheet" in (attrs.get("rel") or "").split())
+                  or (tag in ("script", "img") and href == attrs.get("src")))
+        target = site.resolve(url, href) if wanted else None
+        if target is not None and target.split("#")[0] not in files:
+            files.append(target.split("#")[0])
+    return files
+
+
+def compressed_bodies(site, url: str) -> dict[str, int]:
+    """Each of those files, gzip-compressed at the test server's level."""
+    return {f: len(gzip.compress(site.file_for(f).read_bytes(), GZIP_LEVEL))
+            for f in fetched_at_once(site, url)}
+
+
+def within_budget(total: float, budget_kb: int, code: str | None, detail) -> None:
+    """Fails over the budget; a profile known to be over it (OVER_BUDGET) is an expected
+    failure while it is over, and a failure the day it fits (so that its mark goes)."""
+    if code in OVER_BUDGET:
+        assert total > budget_kb * 1024, f"{code} fits now ({total / 1024:.1f} KB): take it out of OVER_BUDGET"
+        pytest.xfail(f"{code} over the {budget_kb} KB budget: {total / 1024:.1f} KB")
+    assert total <= budget_kb * 1024, detail
+
+
+@pytest.fixture(scope="module")
+def header_bytes_per_request(browser_and_url):
+    """What the browser pass counts per request beyond the body (the response's headers)."""
+    browser, base = browser_and_url
+    _, requests = first_visit(browser, base + "paises/hn/")
+    return sum(h for _, h, _ in requests) / len(requests)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("kind", PAGES)
-def test_first_visit_is_within_budget(browser_and_url, kind, lang, capsys):
+def test_first_visit_is_within_budget(browser_and_url, built_site, kind, lang, capsys):
     browser, base = browser_and_url
-    total, urls = first_visit(browser, base + PREFIX[lang] + PAGES[kind])
+    url = PREFIX[lang] + PAGES[kind]
+    total, requests = first_visit(browser, base + url)
+    urls = [u for u, _, _ in requests]
     with capsys.disabled():
         print(f"\n  {kind} ({lang}): {total / 1024:.1f} KB transferred in {len(urls)} requests")
-    assert total <= BUDGET_KB[kind] * 1024, urls
     assert not any("search_index" in u or "/workers/" in u for u in urls)  # search is lazy
+    # The reckoning the other profiles are held to sees what the browser fetched, byte for byte.
+    assert {u.split("?")[0] or url: b for u, _, b in requests} == compressed_bodies(built_site, url)
+    within_budget(total, BUDGET_KB[kind], kind.removeprefix("profile-") if kind.startswith("profile-") else None, urls)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("code", PROFILES)
+def test_every_profile_is_within_budget(built_site, header_bytes_per_request, code, lang):
+    url = f"{PREFIX[lang]}paises/{code}/"
+    bodies = compressed_bodies(built_site, url)
+    total = sum(bodies.values()) + header_bytes_per_request * len(bodies)
+    within_budget(total, PROFILE_BUDGET_KB, code, f"{url}: {total / 1024:.1f} KB, {bodies}")
 
 
 def test_search_index_comes_only_when_search_opens_and_only_in_that_language(browser_and_url):
