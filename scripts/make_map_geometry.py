@@ -22,10 +22,11 @@ What it does, in order:
    the polygons that touch the box, clipped to it;
 3. hands those shapes to mapshaper once per level of detail (LEVELS): mapshaper rebuilds
    the topology (a border is one arc, shared by both neighbours) and simplifies each arc
-   once (weighted Visvalingam, `keep-shapes`), so neighbours still share every point of
-   their border;
-4. rounds to 0.1 unit, and writes per ISO 3166-1 alpha-2 code an SVG path `d` (absolute
-   coordinates), its bounding box and a label point, one file per level.
+   once (weighted Visvalingam, `keep-shapes`; for the locators each country to its own
+   interval, LOCATOR), so neighbours still share every point of their border;
+4. rounds (0.1 unit for the regional maps, whole units for the locators), and writes per
+   ISO 3166-1 alpha-2 code an SVG path `d` (absolute coordinates), its bounding box and a
+   label point (from LABEL_LEVEL, the same in every file), one file per level.
 
 The site's build only reads these files (hooks/sitegen/maps.py): it never simplifies.
 """
@@ -63,7 +64,7 @@ HEIGHT = (LAT_MAX - LAT_MIN) * SCALE
 # LOCATOR_PX of a CSS pixel there (a border takes the finer of its two countries' intervals,
 # so a small country keeps every border it has at its own detail), and rounded to whole
 # units, a sixth of a pixel in the smallest square. A big country drawn as a neighbour in a
-# small country's square is coarser than that square needs, about one pixel: grey context.
+# small country's square is coarser than that square needs, about 1.3 px: grey context.
 LOCATOR = "locator"
 LOCATOR_WIDTH_PX = 140
 LOCATOR_PX = 0.5
