@@ -1,5 +1,6 @@
 """The files written once a build of every language is done, beside MkDocs' own: each
-language's 404 page and search index, the offline bundle, the open data and `_headers`."""
+language's 404 page and search index, the offline bundle, the open data, the country briefs
+(PDF, made with the profiles: briefs.py), the embeddable maps (SVG) and `_headers`."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from . import headers, model as m, opendata, searchindex
+from .sitefiles import site_files
 from .cache import ContentCache
 from .themecontext import OFFLINE_BUNDLE_URL
 
@@ -33,5 +35,9 @@ def write_extras(site_dir: Path, site: m.SiteData, cache: ContentCache, *, not_f
     # Open data, once at the site root for every language.
     for item in opendata.published_files(site, cache):
         _write(site_dir / item.path, item.content)
+    # What the pages made as they were generated: the country briefs (PDF) the profiles link
+    # to, the standalone maps (SVG) the map pages offer to embed (sitefiles.py).
+    for path, content in sorted(site_files(cache).files.items()):
+        _write(site_dir / path, content)
     # Security headers for hosts that read _headers (the same policy as every page's <meta>).
     _write(site_dir / "_headers", headers.headers_file(headers.security_headers(policy)))

@@ -18,6 +18,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from . import model as m
+from .briefs import brief_link
 from .context import RenderContext
 from .localize import country_name, long_date
 from .materialviews import campaign_view, catalogue_view, material_view, materials_country_section
@@ -61,6 +62,7 @@ def _status(ctx: RenderContext) -> dict:
 
 def _profile(ctx: RenderContext, country: m.Country) -> dict:
     return {"p": profile_view(ctx, country), "locator": locator(ctx, country),
+            "brief": brief_link(ctx, country, profile_path(country.iso2)),
             "materials": Markup(materials_country_section(ctx, country.iso2, profile_path(country.iso2)))}
 
 

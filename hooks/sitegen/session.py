@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from . import model as m
+from .briefstore import store as brief_store
+from .sitefiles import site_files
 from .cache import ContentCache
 from .context import RenderContext
 from .htmlblocks import GeneratedHtml
@@ -38,6 +40,7 @@ class Settings:
     offline_bundle: Path | None = None  # OFFLINE_BUNDLE, or the zip `make offline` wrote
     timings_file: str | None = None  # SITEGEN_TIMINGS (scripts/bench.py)
     annotate: bool = False  # on GitHub Actions: problems also as workflow annotations
+    site_url: str = ""  # SITE_URL (as mkdocs.yml reads it): the site's address, when known
 
     @classmethod
     def from_environment(cls, project: Project, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -46,7 +49,8 @@ class Settings:
                    synthetic_codes=environ.get("SITEGEN_BENCH_SYNTHETIC") == "1",
                    offline_bundle=Path(environ.get("OFFLINE_BUNDLE") or project.root / "offline" / "sitio-sin-conexion.zip"),
                    timings_file=environ.get("SITEGEN_TIMINGS") or None,
-                   annotate=environ.get("GITHUB_ACTIONS") == "true")
+                   annotate=environ.get("GITHUB_ACTIONS") == "true",
+                   site_url=environ.get("SITE_URL", "").strip())
 
 
 @dataclass
@@ -80,6 +84,8 @@ class BuildSession:
         Raises `DataProblems` (and keeps no build) when they are not sound."""
         self.build = None  # never build from data that failed to load
         self.cache.new_build()
+        brief_store(self.cache, self.project).new_build()
+        site_files(self.cache).clear()
         timings = Timings()
         links = symlink_problems(self.project.root)  # before MkDocs lists and copies docs/
         if links:
@@ -92,7 +98,7 @@ class BuildSession:
         return self.build
 
     def context(self, lang: str, directory_urls: bool) -> RenderContext:
-        return RenderContext(self.build.site, lang, self.today, directory_urls, self.cache)
+        return RenderContext(self.build.site, lang, self.today, directory_urls, self.cache, self.settings.site_url)
 
     def refusal(self, problems: DataProblems) -> str:
         """What the build stops with when the data are not sound (after printing them in full
@@ -127,4 +133,7 @@ class BuildSession:
         return path if path and path.is_file() else None
 
     def finish_build(self) -> None:
+        briefs = brief_store(self.cache, self.project)
+        briefs.prune()
+        self.build.timings.add(briefs.figures())
         self.build.timings.write(self.settings.timings_file)
