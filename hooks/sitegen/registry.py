@@ -20,6 +20,7 @@ from markupsafe import Markup
 from . import model as m
 from .briefs import brief_link
 from .context import RenderContext
+from .embedmaps import embed_view
 from .localize import country_name, long_date
 from .materialviews import campaign_view, catalogue_view, material_view, materials_country_section
 from .paths import (CAMPAIGN, CATALOGUE, COMPARISON, COUNTRIES_INDEX, MAPS_INDEX, STATUS, map_path, material_path,
@@ -68,7 +69,8 @@ def _profile(ctx: RenderContext, country: m.Country) -> dict:
 
 def _map(ctx: RenderContext, indicator: m.Indicator) -> dict:
     path = map_path(indicator.id)
-    return {"v": map_view(ctx, indicator, path), "maps_url": ctx.url(path, MAPS_INDEX)}
+    view = map_view(ctx, indicator, path)
+    return {"v": view, "embed": embed_view(ctx, indicator, view), "maps_url": ctx.url(path, MAPS_INDEX)}
 
 
 def _campaign_title(ctx: RenderContext) -> dict:

@@ -87,7 +87,7 @@ KEYS = frozenset("""
     status_old_reviews status_pending status_none
     brief_download brief_title brief_data_date brief_live_page brief_site_path brief_not_legal_advice
     brief_answer brief_disputed brief_verification brief_page
-    embed_title embed_intro embed_relative_note embed_download map_source_line map_licence_line
+    map_description_image embed_title embed_intro embed_relative_note embed_download map_source_line map_licence_line
 """.split())
 
 
