@@ -77,6 +77,7 @@ def brief_view(ctx: RenderContext, country: m.Country) -> dict:
     groups = [{"title": g["title"], "facts": [{k: f[k] for k in ("question", "value", "disputed", "note", "cites",
                                                                   "quote", "verified")} for f in g["facts"]]}
               for g in p["groups"]]
+    ui = ctx.ui
     address, complete = live_address(ctx.site_url, ctx.lang, country.iso2)
     return {
         **{k: p[k] for k in ("iso2", "name", "lang", "summary", "organization", "laws", "sources", "review",
@@ -84,8 +85,9 @@ def brief_view(ctx: RenderContext, country: m.Country) -> dict:
         "groups": groups,
         "network": ctx.site.settings.network_name.get(ctx.lang)[0],
         "license": ctx.site.settings.data_license[0],
-        "address": address, "address_complete": complete,
-        "data_date": long_date(data_date(country), ctx.lang),
+        "address": address,
+        "data_date": ui.brief_data_date.format(date=long_date(data_date(country), ctx.lang)),
+        "site_path": None if complete else ui.brief_site_path.format(path=address),
         "texts": _texts(ctx.ui),
     }
 
@@ -94,14 +96,11 @@ def _texts(ui) -> dict:
     """The interface texts a brief prints (data/ui.yml), named one by one (tests/test_ui_texts.py)."""
     return {
         "brief_title": ui.brief_title,
-        "brief_data_date": ui.brief_data_date,
         "brief_live_page": ui.brief_live_page,
-        "brief_site_path": ui.brief_site_path,
         "brief_not_legal_advice": ui.brief_not_legal_advice,
         "brief_answer": ui.brief_answer,
         "brief_disputed": ui.brief_disputed,
         "brief_verification": ui.brief_verification,
-        "brief_page": ui.brief_page,
         "not_legal_advice_title": ui.not_legal_advice_title,
         "get_help_from": ui.get_help_from,
         "get_help_network": ui.get_help_network,
@@ -154,9 +153,9 @@ def brief(ctx: RenderContext, country: m.Country) -> Brief:
 
 def brief_link(ctx: RenderContext, country: m.Country, from_page: str) -> dict:
     """For the profile: the brief's address from the page, and "Descargar la ficha (PDF, 12 kB)"."""
-    made = brief(ctx, country)
+    made, ui = brief(ctx, country), ctx.ui
     return {"url": ctx.file_url(from_page, made.path), "file": made.path.rsplit("/", 1)[-1],
-            "label": ctx.ui.brief_download.format(size=human_size(len(made.content), ctx.lang))}
+            "label": ui.brief_download.format(size=human_size(len(made.content), ctx.lang))}
 
 
 # -- text -------------------------------------------------------------------------------
@@ -318,9 +317,8 @@ def _story(view: dict, s: dict) -> list:
              Paragraph(markup(texts["brief_title"]), s["subtitle"]),
              Paragraph(f"<b>{markup(texts['last_reviewed'])}:</b> {markup(review['last_reviewed'])}", s["meta"]),
              Paragraph(f"<b>{markup(texts['brief_verification'])}:</b> {markup(review['status'])}", s["meta"]),
-             Paragraph(markup(texts["brief_data_date"].format(date=view["data_date"])), s["meta"])]
-    address = _link(view["address"]) if view["address_complete"] else \
-        markup(texts["brief_site_path"].format(path=view["address"]))
+             Paragraph(markup(view["data_date"]), s["meta"])]
+    address = markup(view["site_path"]) if view["site_path"] else _link(view["address"])
     story.append(Paragraph(f"<b>{markup(texts['brief_live_page'])}:</b> {address}", s["meta"]))
     if review["outdated"]:
         story.append(Paragraph(f"<b>{markup(texts['review_outdated_title'])}.</b> {markup(review['outdated_text'])}",
@@ -363,7 +361,7 @@ def render_pdf(view: dict) -> bytes:
         canvas.saveState()
         line = " · ".join([markup(view["network"]), markup(view["name"]), markup(view["address"]),
                            f"{markup(texts['license_label'])}: {markup(view['license'])}",
-                           markup(texts["brief_page"].format(n=document.page))])
+                           str(document.page)])
         para = Paragraph(line, s["footer"])
         _, h = para.wrap(width - 2 * margin, 30)
         para.drawOn(canvas, margin, margin - h + 4)

@@ -59,10 +59,10 @@ def embed_view(ctx: RenderContext, indicator: m.Indicator, view: dict) -> dict:
     content = svg.encode("utf-8")
     site_files(ctx.cache).add(path, content)
     page = map_path(indicator.id)
-    url = ctx.file_url(page, path)
+    url, ui = ctx.file_url(page, path), ctx.ui
     src = f"{ctx.site_url.rstrip('/')}/{path}" if ctx.site_url else url
     shown_height = round(EMBED_WIDTH * height / STANDALONE_WIDTH)
     snippet = Markup('<img src="{}" alt="{}" width="{}" height="{}">').format(src, view["question"], EMBED_WIDTH,
                                                                             shown_height)
     return {"url": url, "file": path.rsplit("/", 1)[-1], "snippet": str(snippet), "relative": not ctx.site_url,
-            "label": ctx.ui.embed_download.format(size=human_size(len(content), ctx.lang))}
+            "label": ui.embed_download.format(size=human_size(len(content), ctx.lang))}

@@ -41,7 +41,6 @@ PLACEHOLDERS = {
     "brief_download": ("size",),
     "brief_data_date": ("date",),
     "brief_site_path": ("path",),
-    "brief_page": ("n",),
     "embed_download": ("size",),
     "map_source_line": ("network", "address", "date"),
     "map_licence_line": ("licence", "url"),
@@ -86,7 +85,7 @@ KEYS = frozenset("""
     status_title status_intro status_missing_pages status_missing_texts status_reviews
     status_old_reviews status_pending status_none
     brief_download brief_title brief_data_date brief_live_page brief_site_path brief_not_legal_advice
-    brief_answer brief_disputed brief_verification brief_page
+    brief_answer brief_disputed brief_verification
     map_description_image embed_title embed_intro embed_relative_note embed_download map_source_line map_licence_line
 """.split())
 
