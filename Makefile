@@ -88,4 +88,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site offline verification .pytest_cache
+	rm -rf site offline verification .pytest_cache .cache

@@ -20,7 +20,7 @@ from hooks.sitegen.publishedfiles import svg_problems
 
 ROOT = Path(__file__).resolve().parents[1]
 NS = "{http://www.w3.org/2000/svg}"
-_SNIPPET = re.compile(r'<div class="copy"><pre><code>(.*?)</code></pre></div>', re.S)
+_SNIPPET = re.compile(r'<pre class="copy"><code>(.*?)</code></pre>', re.S)
 
 
 def _maps(site_data):
