@@ -1,4 +1,4 @@
-"""Country briefs, without MkDocs: text made printable and escaped, a PDF from a view-model,
+"""Country briefs (briefs.py, briefpdf.py), without MkDocs: text made printable and escaped, a PDF from a view-model,
 the same bytes for the same view, and the on-disk store that keeps them between builds."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import time
 import pypdf
 import pytest
 
-from hooks.sitegen import briefs
+from hooks.sitegen import briefpdf, briefs
 from hooks.sitegen.briefstore import BriefStore
 from hooks.sitegen.cache import ContentCache
 from hooks.sitegen.context import RenderContext
@@ -35,21 +35,21 @@ def country(site_data):
 
 def test_winansi_text_is_kept_and_other_characters_are_replaced_visibly():
     spanish = "¿Cómo? ¡Sí! «Ley» “n.º 1” — añadió; Portugués: ação, Ñandutí, çã õ"
-    assert briefs.printable(spanish) == spanish
-    assert briefs.printable("a ≤ b → c") == "a <= b -> c"
-    assert briefs.printable("ǎ") == "a"  # a letter WinAnsi lacks, without its unusual accent
-    assert briefs.printable("VIH 中文") == "VIH [U+4E2D][U+6587]"
-    assert briefs.printable("a\x00b\x1bc\nd") == "abc\nd"
+    assert briefpdf.printable(spanish) == spanish
+    assert briefpdf.printable("a ≤ b → c") == "a <= b -> c"
+    assert briefpdf.printable("ǎ") == "a"  # a letter WinAnsi lacks, without its unusual accent
+    assert briefpdf.printable("VIH 中文") == "VIH [U+4E2D][U+6587]"
+    assert briefpdf.printable("a\x00b\x1bc\nd") == "abc\nd"
 
 
 def test_text_from_data_is_escaped_for_reportlab_markup():
-    assert briefs.markup('<b>x</b> & <a href="y">') == '&lt;b&gt;x&lt;/b&gt; &amp; &lt;a href="y"&gt;'
-    assert briefs.markup("  two\n\nlines ") == "two lines"
+    assert briefpdf.markup('<b>x</b> & <a href="y">') == '&lt;b&gt;x&lt;/b&gt; &amp; &lt;a href="y"&gt;'
+    assert briefpdf.markup("  two\n\nlines ") == "two lines"
 
 
 def test_link_is_clickable_only_for_web_addresses():
-    assert '<a href="https://x.org/?a=1&amp;b=%22"' in briefs._link('https://x.org/?a=1&b=%22')
-    assert "<a " not in briefs._link("javascript:alert(1)")
+    assert '<a href="https://x.org/?a=1&amp;b=%22"' in briefpdf._link('https://x.org/?a=1&b=%22')
+    assert "<a " not in briefpdf._link("javascript:alert(1)")
 
 
 def test_live_address_is_absolute_only_when_the_site_url_is_known():
