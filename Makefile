@@ -94,4 +94,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site offline verification .pytest_cache
+	rm -rf site offline verification .pytest_cache .cache

@@ -1,7 +1,8 @@
 """The files written once a build of every language is done, beside MkDocs' own: each
 language's 404 page and search index, the offline bundle, the open data, each language's
-feed of legal change (in the offline bundle too, so that every page's link to it works)
-and `_headers`."""
+feed of legal change (in the offline bundle too, so that every page's link to it works),
+the country briefs (PDF, made with the profiles: briefs.py), the embeddable maps (SVG) and
+`_headers`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from . import feeds, headers, opendata, searchindex
+from .sitefiles import site_files
 from .cache import ContentCache
 from .session import Build
 from .themecontext import OFFLINE_BUNDLE_URL
@@ -41,6 +43,10 @@ def write_extras(site_dir: Path, build: Build, cache: ContentCache, *, languages
         _write(site_dir / item.path, item.content)
     for path, content in feeds.feed_files(site, languages, site_url=site_url or "",
                                           directory_urls=directory_urls).items():
+        _write(site_dir / path, content)
+    # What the pages made as they were generated: the country briefs (PDF) the profiles link
+    # to, the standalone maps (SVG) the map pages offer to embed (sitefiles.py).
+    for path, content in sorted(site_files(cache).files.items()):
         _write(site_dir / path, content)
     # Security headers for hosts that read _headers (the same policy as every page's <meta>).
     _write(site_dir / "_headers", headers.headers_file(headers.security_headers(build.policy["headers"])))

@@ -17,6 +17,8 @@ from typing import Callable, Mapping
 
 from . import annotations
 from . import model as m
+from .briefstore import store as brief_store
+from .sitefiles import site_files
 from .cache import ContentCache
 from .context import RenderContext
 from .htmlblocks import GeneratedHtml
@@ -83,6 +85,8 @@ class BuildSession:
         Raises `DataProblems` (and keeps no build) when they are not sound."""
         self.build = None  # never build from data that failed to load
         self.cache.new_build()
+        brief_store(self.cache, self.project).new_build()
+        site_files(self.cache).clear()
         timings = Timings()
         links = symlink_problems(self.project.root)  # before MkDocs lists and copies docs/
         if links:
@@ -129,4 +133,7 @@ class BuildSession:
         return path if path and path.is_file() else None
 
     def finish_build(self) -> None:
+        briefs = brief_store(self.cache, self.project)
+        briefs.prune()
+        self.build.timings.add(briefs.figures())
         self.build.timings.write(self.settings.timings_file)

@@ -43,6 +43,12 @@ PLACEHOLDERS = {
     "feed_country_changed": ("country",),
     "feed_new_material": ("title",),
     "cite_profile_title": ("country",),
+    "brief_download": ("size",),
+    "brief_data_date": ("date",),
+    "brief_site_path": ("path",),
+    "embed_download": ("size",),
+    "map_source_line": ("network", "address", "date"),
+    "map_licence_line": ("licence", "url"),
 }
 
 KEYS = frozenset("""
@@ -92,6 +98,9 @@ KEYS = frozenset("""
     cite_title cite_intro cite_dataset_title cite_dataset_description cite_profile_title cite_in cite_version
     cite_dataset cite_text cite_data_version cite_accessed_note cite_country_data download_changelog
     download_package download_countries
+    brief_download brief_title brief_data_date brief_live_page brief_site_path brief_not_legal_advice
+    brief_answer brief_disputed brief_verification
+    map_description_image embed_title embed_intro embed_relative_note embed_download map_source_line map_licence_line
 """.split())
 
 
