@@ -1,12 +1,13 @@
 """The files written once a build of every language is done, beside MkDocs' own: each
-language's 404 page and search index, the offline bundle, the open data and `_headers`."""
+language's 404 page and search index, the offline bundle, the open data, the form editor
+(`admin/`, not in the offline bundle) and `_headers`."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from . import headers, model as m, opendata, searchindex
+from . import admin, csp, headers, model as m, opendata, searchindex
 from .cache import ContentCache
 from .themecontext import OFFLINE_BUNDLE_URL
 
@@ -33,5 +34,10 @@ def write_extras(site_dir: Path, site: m.SiteData, cache: ContentCache, *, not_f
     # Open data, once at the site root for every language.
     for item in opendata.published_files(site, cache):
         _write(site_dir / item.path, item.content)
+    # The form editor: its own page, configuration and policy (admin.py).
+    editor_policy = None
+    if not offline:
+        admin.write_admin(site_dir, site.project.root, site.settings.network_name.get(m.DEFAULT_LANGUAGE)[0])
+        editor_policy = csp.admin_policy(admin.local_port())
     # Security headers for hosts that read _headers (the same policy as every page's <meta>).
-    _write(site_dir / "_headers", headers.headers_file(headers.security_headers(policy)))
+    _write(site_dir / "_headers", headers.headers_file(headers.security_headers(policy), editor_policy))
