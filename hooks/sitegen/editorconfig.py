@@ -135,6 +135,7 @@ def field_for(name: str, schema: dict, required: bool, ctx: _Context, base: str,
             widget |= {"widget": "list", "collapsed": True, "fields": inner["fields"]}
         else:
             inner.pop("required", None)
+            inner["label"] = label
             widget |= {"widget": "list", "field": inner}
         # A text or a list (a material's countries: «all» or codes): the form writes a list.
     elif "boolean" in types:
@@ -255,7 +256,7 @@ def editor_config(root: Path, *, local_port: int = DEFAULT_LOCAL_PORT) -> dict:
         "collections": [
             {"name": "paises", "label": "Perfiles de países", "label_singular": "Perfil de país",
              "description": schemas["country.schema.json"].get("x-description-es", ""),
-             "folder": "data/countries", "summary": "{{filename}} — {{organization.name}}", **folder_common,
+             "folder": "data/countries", "identifier_field": "organization.name", "summary": "{{filename}} — {{organization.name}}", **folder_common,
              "fields": fields("country.schema.json", {("indicators",): _answer_fields(catalogue, unknown_label)})},
             {"name": "materiales", "label": "Materiales", "label_singular": "Material",
              "description": schemas["material.schema.json"].get("x-description-es", ""),
