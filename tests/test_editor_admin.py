@@ -142,3 +142,22 @@ def test_make_edit_changes_one_answer_through_the_form_into_a_valid_file(browser
     assert after.data == before.data
     load_site(project)  # the whole site's data still pass every check
     assert not refused, refused
+
+
+# -- Decap's files ----------------------------------------------------------------------
+def test_without_decaps_script_the_build_says_how_to_install_it(tmp_path):
+    from hooks.sitegen.admin import decap_files, editor_missing
+    (missing,) = editor_missing(tmp_path)
+    assert missing.file == "node_modules/decap-cms/dist/decap-cms.js" and "make node-tools" in missing.message_es
+    dist = tmp_path / "node_modules/decap-cms/dist"
+    dist.mkdir(parents=True)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not Decap", encoding="utf-8")
+    (dist / "decap-cms.js").symlink_to(secret)  # a link is never copied into the site
+    assert editor_missing(tmp_path)
+    (dist / "decap-cms.js").unlink()
+    (dist / "decap-cms.js").write_text("// decap", encoding="utf-8")
+    (dist / "103.decap-cms.js").write_text("// a part", encoding="utf-8")
+    (dist / "103.decap-cms.js.map").write_text("{}", encoding="utf-8")
+    assert not editor_missing(tmp_path)
+    assert [p.name for p in decap_files(tmp_path)] == ["decap-cms.js", "103.decap-cms.js"]

@@ -205,3 +205,14 @@ def test_the_written_configuration_is_plain_yaml_with_no_aliases():
     text = editor_config_yaml(ROOT)
     assert text.startswith("# ") and "&id" not in text and "*id" not in text
     assert yaml.safe_load(text) == editor_config(ROOT)
+
+
+def test_coded_values_are_shown_by_the_interface_texts_readers_see(config):
+    ui = yaml.safe_load((ROOT / "data/ui.yml").read_text(encoding="utf-8"))
+    laws = next(f for f in fields_of(config, "paises") if f["name"] == "laws")
+    status = next(f for f in laws["fields"] if f["name"] == "status")
+    enum = SCHEMAS["country.schema.json"]["properties"]["laws"]["items"]["properties"]["status"]["enum"]
+    assert status["options"] == [{"label": ui[f"law_status_{code}"]["es"], "value": code} for code in enum]
+    kind = next(f for f in fields_of(config, "materiales") if f["name"] == "type")
+    assert {o["value"] for o in kind["options"]} == set(SCHEMAS["material.schema.json"]["properties"]["type"]["enum"])
+    assert all(o["label"] == ui[f"material_type_{o['value']}"]["es"] for o in kind["options"])

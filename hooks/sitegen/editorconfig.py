@@ -42,6 +42,7 @@ class _Context:
 
     registry: Registry
     open_maps: dict = field(default_factory=dict)  # path of the map -> [(key, label, hint, overrides)]
+    ui: dict = field(default_factory=dict)  # data/ui.yml: the labels of coded values (`x-ui-labels`)
 
 
 def _schemas(folder: Path) -> tuple[Registry, dict[str, dict]]:
@@ -125,7 +126,7 @@ def field_for(name: str, schema: dict, required: bool, ctx: _Context, base: str,
     widget: dict = {"name": name, "label": label}
     types = _types(schema)
     if "enum" in schema:
-        widget |= {"widget": "select", "options": list(schema["enum"])}
+        widget |= {"widget": "select", "options": _options(schema, ctx)}
     elif "object" in types or "properties" in schema or path in ctx.open_maps:
         widget |= {"widget": "object", "collapsed": False, "fields": _object_fields(schema, ctx, base, path, required)}
     elif "array" in types:
@@ -153,6 +154,16 @@ def field_for(name: str, schema: dict, required: bool, ctx: _Context, base: str,
         if "pattern" in schema:
             widget["pattern"] = [schema["pattern"], hint or schema["pattern"]]
     return _finish(widget, hint, required)
+
+
+def _options(schema: dict, ctx: _Context) -> list:
+    """An enum's values; with `x-ui-labels: prefix_`, each shown by the interface text
+    `prefix_<value>` of data/ui.yml (the words readers see), stored as its code."""
+    prefix = schema.get("x-ui-labels")
+    if not prefix:
+        return list(schema["enum"])
+    return [{"label": ((ctx.ui.get(f"{prefix}{code}") or {}).get("es") or str(code)), "value": code}
+            for code in schema["enum"]]
 
 
 def _object_fields(schema: dict, ctx: _Context, base: str, path: tuple, required: bool) -> list[dict]:
@@ -231,7 +242,7 @@ def editor_config(root: Path, *, local_port: int = DEFAULT_LOCAL_PORT) -> dict:
     unknown_label = ((ui.get("no_verified_information") or {}).get("es")) or "Sin información verificada"
 
     def fields(schema_name: str, open_maps: dict | None = None) -> list[dict]:
-        return _root_fields(schema_name, _Context(registry, open_maps or {}), schemas)
+        return _root_fields(schema_name, _Context(registry, open_maps or {}, ui), schemas)
 
     def yaml_file(name: str, label: str, file: str, schema_name: str, open_maps=None) -> dict:
         description = schemas[schema_name].get("x-description-es") or schemas[schema_name].get("description", "")
