@@ -134,6 +134,9 @@ def field_for(name: str, schema: dict, required: bool, ctx: _Context, base: str,
         inner = field_for("item", items, True, ctx, items_base, path + ("[]",))
         if inner["widget"] == "object" and not _is_text(items):
             widget |= {"widget": "list", "collapsed": True, "fields": inner["fields"]}
+        elif inner["widget"] == "string" and "pattern" not in inner:
+            widget |= {"widget": "list"}  # plain texts: one box, separated by commas (ids, codes)
+            hint = " — ".join(filter(None, [hint, "Separa los valores con comas / Separate the values with commas"]))
         else:
             inner.pop("required", None)
             inner["label"] = label
