@@ -58,6 +58,8 @@ class Project:
     def open_data_country_schema(self) -> Path:
         """The JSON Schema of the per-country files (data/countries/<iso>.json)."""
         return self.schemas / "open-data-country.schema.json"
+
+    @property
     def brief_cache(self) -> Path:
         """Country briefs already made, by the SHA-256 of what they show (briefstore.py)."""
         return self.root / ".cache" / "briefs"
