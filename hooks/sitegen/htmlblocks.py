@@ -39,6 +39,11 @@ _TAG = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[^\s"\'=<>/]+(?:="[^"]*")?)*)\s*>')
 _ATTRIBUTE_NAME = re.compile(r'\s+([^\s"\'=<>/]+)(?:="[^"]*")?')
 # What search reads instead: an empty element that it skips the same way.
 _UNSEARCHED = '<div data-search-exclude><!--rt-unsearched:{}--></div>'
+# The end of a block (or table cell) right before the next tag: a newline goes between
+# them. Material's search reads the page's text without its tags, so "<h3>Title</h3><p>
+# Text" would become "TitleText" in a search result; a browser shows the page the same.
+_BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|th|td|tr|h[1-6]|div|figcaption|blockquote|ul|ol|dl|table|thead|tbody"
+                        r"|tfoot|caption|section|figure|details|summary|nav|header|footer|article|aside)>)(?=<)")
 _UNSEARCHED_PLACEHOLDER = re.compile(re.escape(_UNSEARCHED).replace(r"\{\}", "([0-9a-f]{40})"))
 
 
@@ -48,7 +53,8 @@ def html_block(html: str) -> Markup:
     Only for HTML whose every value from data is already escaped (a rendered template, a
     `Markup` built with `Markup.format`), never for a text from data.
     """
-    return Markup(f"\n\n{START}{html.strip()}{END}\n\n")
+    spaced = _BLOCK_END.sub("\\1\n", html.strip())
+    return Markup(f"\n\n{START}{spaced}{END}\n\n")
 
 
 def unmarked(markdown: str) -> str:
