@@ -53,7 +53,7 @@ def html_block(html: str) -> Markup:
     Only for HTML whose every value from data is already escaped (a rendered template, a
     `Markup` built with `Markup.format`), never for a text from data.
     """
-    spaced = _BLOCK_END.sub("\\1\n", html.strip())
+    spaced = _BLOCK_END.sub("\\1\n", str(html).strip())  # str: a Markup would escape the newline's tag
     return Markup(f"\n\n{START}{spaced}{END}\n\n")
 
 
