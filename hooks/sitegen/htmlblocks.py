@@ -39,11 +39,13 @@ _TAG = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[^\s"\'=<>/]+(?:="[^"]*")?)*)\s*>')
 _ATTRIBUTE_NAME = re.compile(r'\s+([^\s"\'=<>/]+)(?:="[^"]*")?')
 # What search reads instead: an empty element that it skips the same way.
 _UNSEARCHED = '<div data-search-exclude><!--rt-unsearched:{}--></div>'
-# The end of a block (or table cell) right before the next tag: a newline goes between
-# them. Material's search reads the page's text without its tags, so "<h3>Title</h3><p>
-# Text" would become "TitleText" in a search result; a browser shows the page the same.
+# The end of a block (or table cell) right before the next tag, and a line break: a
+# newline goes after them. Material's search reads the page's text without its tags, so
+# "<h3>Title</h3><p>Text" would become "TitleText" in a search result; a browser shows
+# the page the same.
 _BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|th|td|tr|h[1-6]|div|figcaption|blockquote|ul|ol|dl|table|thead|tbody"
-                        r"|tfoot|caption|section|figure|details|summary|nav|header|footer|article|aside)>)(?=<)")
+                        r"|tfoot|caption|section|figure|details|summary|nav|header|footer|article|aside)>(?=<)"
+                        r"|<br>(?=\S))")
 _UNSEARCHED_PLACEHOLDER = re.compile(re.escape(_UNSEARCHED).replace(r"\{\}", "([0-9a-f]{40})"))
 
 
