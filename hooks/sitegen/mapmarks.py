@@ -33,4 +33,6 @@ def map_mark(indicator: m.Indicator, code: str) -> tuple[str, int]:
 
 def countries_text(ui, n: int) -> str:
     """ "1 país", "2 países": the count with its noun, singular only for one."""
-    return (ui.map_countries_one if n == 1 else ui.map_countries_other).format(n=n)
+    if n == 1:
+        return ui.map_countries_one.format(n=n)
+    return ui.map_countries_other.format(n=n)
