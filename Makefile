@@ -43,7 +43,8 @@ test: $(BIN)/.installed browser node-tools
 	$(BIN)/python -m pytest
 
 # The npm packages pinned in package-lock.json (mapshaper, for the map outlines and their
-# tests), installed again whenever the lock file changes.
+# tests; Lighthouse, for the accessibility budget test), installed again whenever the lock
+# file changes.
 node-tools: node_modules/.installed
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
