@@ -143,8 +143,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 def on_post_build(*, config: MkDocsConfig) -> None:
     if i18n.building_other_language(config):
         return  # a language build inside the main one: wait for the end
-    offline, build = theme.is_offline_build(config), _session.build
-    extras.write_extras(Path(config.site_dir), build.site, _session.cache, not_found_pages=build.not_found_pages,
-                        languages=i18n.build_languages(config), default=i18n.default_language(config), offline=offline,
-                        bundle=None if offline else _session.offline_bundle(), policy=build.policy["headers"])
+    extras.write_extras(Path(config.site_dir), _session.build, _session.cache, languages=i18n.build_languages(config),
+                        default=i18n.default_language(config), offline=theme.is_offline_build(config),
+                        bundle=_session.offline_bundle(), site_url=config.site_url, directory_urls=config.use_directory_urls)
     _session.finish_build()

@@ -6,12 +6,20 @@
 
 Each `data/materials/src/<id>.yml` holds a material's words in each language (see
 schemas/material-source.schema.json). Leaflets and guides become A4 PDFs, posters an A3
-PDF, social media cards 1080 x 1080 SVGs; every material also gets a small SVG thumbnail
-without words. The output is byte-identical on every run and every machine with the
-pinned packages: ReportLab's invariant mode fixes the dates and document ids, the PDFs
-use the standard Helvetica fonts (built into every PDF reader, so nothing is embedded
-and each file stays a few kilobytes; they cover Spanish and Portuguese accents), and
-the SVGs are plain text written here.
+PDF, social media cards a 1080 x 1080 SVG, the same picture as a 1080 x 1080 PNG (the
+format WhatsApp, Instagram and Facebook take) and a 1080 x 1920 PNG for stories and
+WhatsApp status; every material also gets a small SVG thumbnail without words.
+
+The output is byte-identical on every run and every machine with the pinned packages:
+ReportLab's invariant mode fixes the dates and document ids, the PDFs use the standard
+Helvetica fonts (built into every PDF reader, so nothing is embedded and each file stays
+a few kilobytes; they cover Spanish and Portuguese accents), and the SVGs are plain text
+written here. The PNGs are drawn from those SVGs by resvg (the `resvg-py` package, its
+own renderer and PNG encoder, no system library) with the system's fonts shut out: only
+the Bitstream Vera Sans files that ship inside the pinned ReportLab package, so that
+every machine draws the same letters; the PNG holds no date. (Checked on x86-64 Linux,
+as CI runs; a processor of another kind might round the edges of letters differently,
+and `--check` would say so.)
 
 After changing a source, run this script and commit the files it wrote together with the
 source; then check that `data/materials/<id>.yml` still lists them.
@@ -40,10 +48,13 @@ from reportlab.lib import colors  # noqa: E402
 from reportlab.lib.enums import TA_LEFT  # noqa: E402
 from reportlab.lib.pagesizes import A3, A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.pdfbase.pdfmetrics import stringWidth  # noqa: E402
+from reportlab.pdfbase.pdfmetrics import registerFont, stringWidth  # noqa: E402
+from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, ListFlowable,  # noqa: E402
                                 ListItem, NextPageTemplate, PageTemplate, Paragraph, Spacer)
+
+import resvg_py  # noqa: E402
 
 from hooks.sitegen.problems import DataProblems, Problem  # noqa: E402
 from hooks.sitegen.project import Project  # noqa: E402
@@ -474,30 +485,71 @@ def poster_pdf(source: Source, lang: str, target: Path, network: str) -> int:
 
 # -- SVG: social media cards and thumbnails -------------------------------------------
 
-SVG_FONT = "Helvetica, Arial, 'Liberation Sans', 'Nimbus Sans', sans-serif"
+# The cards' letters: Bitstream Vera Sans, shipped inside ReportLab (pinned), so that the
+# PNG is drawn with the same font on every machine. DejaVu Sans has the same widths; a
+# reader's Helvetica or Arial is narrower, so text wrapped for Vera fits with any of them.
+VERA_DIR = Path(rl_config.__file__).resolve().parent / "fonts"
+CARD_FONTS = {"normal": ("Vera", VERA_DIR / "Vera.ttf"), "bold": ("VeraBd", VERA_DIR / "VeraBd.ttf")}
+for _name, _file in CARD_FONTS.values():
+    registerFont(TTFont(_name, str(_file)))
+SVG_FONT = "'Bitstream Vera Sans', 'DejaVu Sans', Helvetica, Arial, sans-serif"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def social_card_svg(source: Source, lang: str) -> str:
+@dataclass(frozen=True)
+class CardShape:
+    """Where things go on a card: a square post, or a story (the full height of a phone
+    screen). A story keeps its words out of the top and bottom 250 pixels, where the apps
+    lay their own buttons over the picture."""
+    width: int
+    height: int
+    motif: tuple[float, float, float]  # centre x, centre y, radius
+    top: int  # the words sit between top and bottom
+    bottom: int
+    rule: int  # the pink line above the footer
+    footer: int  # the footer's baseline
+    sizes: tuple[tuple[int, int], ...]  # (title, text) font sizes to try, largest first
+
+
+SQUARE = CardShape(1080, 1080, (910, 160, 90), 300, 930, 960, 1036,
+                   ((96, 42), (84, 42), (76, 42), (76, 38), (68, 38), (68, 34)))
+STORY = CardShape(1080, 1920, (540, 440, 150), 660, 1520, 1580, 1650,
+                  ((104, 48), (96, 46), (88, 44), (80, 42), (76, 40), (68, 38)))
+
+
+def social_card_svg(source: Source, lang: str, shape: CardShape = SQUARE) -> str:
     texts = source.languages[lang]
-    size, margin = 1080, 90
-    top, bottom = 300, 930  # the text sits between the drawing and the footer line
-    # Wrap 10% narrower than the space: a reader's sans-serif may be wider than Helvetica.
-    width = (size - 2 * margin) * 0.9
+    size, margin = shape.width, 90
+    top, bottom = shape.top, shape.bottom
+    # Wrapped by Vera's own widths, a little inside the margins.
+    width = (size - 2 * margin) * 0.96
+    regular, bold = CARD_FONTS["normal"][0], CARD_FONTS["bold"][0]
     title = plain(texts["title"])
-    title_size = 96 if len(wrap(title, "Helvetica-Bold", 96, width)) <= 2 else 76
-    blocks = [(wrap(title, "Helvetica-Bold", title_size, width), title_size, round(title_size * 1.16), "bold",
-               "#ffffff", 0, False, 0)]
-    if texts.get("subtitle"):
-        blocks.append((wrap(plain(texts["subtitle"]), "Helvetica", 42, width), 42, 54, "normal", ROSE, 0, False, 44))
-    for i, item in enumerate(texts.get("items", [])):
-        blocks.append((wrap(plain(item), "Helvetica-Bold", 42, width - 70), 42, 52, "bold", "#ffffff", 70, True,
-                       44 if i == 0 else 22))
-    height = sum(gap + len(lines) * leading for lines, _, leading, *_, gap in blocks)
-    if height > bottom - top:
+
+    def layout(title_size: int, text_size: int) -> list[tuple]:
+        blocks = [(wrap(title, bold, title_size, width), title_size, round(title_size * 1.16), "bold",
+                   "#ffffff", 0, False, 0)]
+        if texts.get("subtitle"):
+            blocks.append((wrap(plain(texts["subtitle"]), regular, text_size, width), text_size,
+                           round(text_size * 1.28), "normal", ROSE, 0, False, 44))
+        for i, item in enumerate(texts.get("items", [])):
+            blocks.append((wrap(plain(item), bold, text_size, width - 70), text_size, round(text_size * 1.24), "bold",
+                           "#ffffff", 70, True, 44 if i == 0 else 22))
+        return blocks
+
+    def height_of(blocks: list[tuple]) -> int:
+        return sum(gap + len(lines) * leading for lines, _, leading, *_, gap in blocks)
+
+    # The largest letters that fit: a title of at most two lines first, then smaller steps.
+    fitting = [s for s in shape.sizes if height_of(layout(*s)) <= bottom - top]
+    if not fitting:
         raise SystemExit(f"{source.file}: the {lang} card's text is too long for the card: shorten it")
+    two_lines = [s for s in fitting if len(wrap(title, bold, s[0], width)) <= 2]
+    blocks = layout(*(two_lines or fitting)[0])
+    height = height_of(blocks)
     y = top + (bottom - top - height) / 2
-    parts = [f'<rect width="{size}" height="{size}" fill="{PURPLE}"/>',
-             motif_svg(source.motif, size - margin - 80, margin + 70, 90, on_dark=True)]
+    parts = [f'<rect width="{size}" height="{shape.height}" fill="{PURPLE}"/>',
+             motif_svg(source.motif, *shape.motif, on_dark=True)]
     for lines, font_size, leading, weight, fill, indent, check, gap in blocks:
         y += gap
         if check:
@@ -508,17 +560,37 @@ def social_card_svg(source: Source, lang: str) -> str:
                          f'font-size="{font_size}" font-weight="{weight}" fill="{fill}">{escape(line)}</text>')
     footer = plain(texts["footer"])
     footer_size = 30
-    while stringWidth(footer, "Helvetica", footer_size) > (size - 2 * margin) * 0.95 and footer_size > 18:
+    while stringWidth(footer, regular, footer_size) > (size - 2 * margin) * 0.97 and footer_size > 18:
         footer_size -= 1
-    parts.append(f'<rect x="0" y="{bottom + 30}" width="{size}" height="6" fill="{PINK}"/>')
-    parts.append(f'<text x="{margin}" y="{size - 44}" font-size="{footer_size}" font-weight="normal" '
+    parts.append(f'<rect x="0" y="{shape.rule}" width="{size}" height="6" fill="{PINK}"/>')
+    parts.append(f'<text x="{margin}" y="{shape.footer}" font-size="{footer_size}" font-weight="normal" '
                  f'fill="#ffffff">{escape(footer)}</text>')
     label = " ".join(plain(t) for t in [texts["title"], texts.get("subtitle", ""), *texts.get("items", []),
                                         texts["footer"]] if t)
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" viewBox="0 0 {size} {size}" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{shape.height}" '
+            f'viewBox="0 0 {size} {shape.height}" '
             f'role="img" aria-labelledby="card-title" xml:lang="{lang}" lang="{lang}" '
             f'font-family="{SVG_FONT}">\n<title id="card-title">{escape(label)}</title>\n'
             + "\n".join(parts) + "\n</svg>\n")
+
+
+def card_png(svg: str, shape: CardShape = SQUARE) -> bytes:
+    """The card drawn as a PNG of the shape's size in pixels, with the shipped fonts only."""
+    png = bytes(resvg_py.svg_to_bytes(
+        svg_string=svg, skip_system_fonts=True, font_files=[str(f) for _, f in CARD_FONTS.values()],
+        font_family="Bitstream Vera Sans", sans_serif_family="Bitstream Vera Sans"))
+    if png[:8] != PNG_SIGNATURE or png[16:24] != shape.width.to_bytes(4, "big") + shape.height.to_bytes(4, "big"):
+        raise SystemExit("resvg did not draw a PNG of the card's size")
+    return png
+
+
+def png_name(svg_name: str) -> str:
+    return svg_name[: -len(".svg")] + ".png"
+
+
+def story_name(svg_name: str) -> str:
+    """tarjeta-x-es.svg -> tarjeta-x-es-historia.png: the same card, 1080 x 1920, for stories."""
+    return svg_name[: -len(".svg")] + "-historia.png"
 
 
 def thumbnail_svg(source: Source) -> str:
@@ -562,7 +634,13 @@ def make_all(out_dir: Path, root: Path = ROOT) -> list[Path]:
                 continue
             target = out_dir / source.output_name(lang)
             if source.layout == "social_card":
-                target.write_bytes(social_card_svg(source, lang).encode("utf-8"))
+                svg = social_card_svg(source, lang)
+                target.write_bytes(svg.encode("utf-8"))
+                png = out_dir / png_name(target.name)
+                png.write_bytes(card_png(svg))
+                story = out_dir / story_name(target.name)
+                story.write_bytes(card_png(social_card_svg(source, lang, STORY), STORY))
+                written += [png, story]
             else:
                 make = poster_pdf if source.layout == "poster" else document_pdf
                 pages = make(source, lang, target, names[lang])
@@ -585,7 +663,7 @@ def check(root: Path = ROOT) -> int:
         stale = [p.name for p in fresh
                  if not (committed / p.name).is_file() or not filecmp.cmp(p, committed / p.name, shallow=False)]
     if stale:
-        print("Estos archivos no coinciden con sus fuentes; ejecute python scripts/make_materials.py "
+        print("Estos archivos no coinciden con sus fuentes; ejecuta python scripts/make_materials.py "
               "/ These files do not match their sources; run python scripts/make_materials.py:", file=sys.stderr)
         for name in stale:
             print(f"  docs/materiales/files/{name}", file=sys.stderr)

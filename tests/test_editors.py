@@ -38,7 +38,7 @@ def test_broken_data_stops_the_build_with_file_and_line_and_keeps_the_old_site(p
     result = build(project, site_dir)
     assert result.returncode != 0
     assert f"data/countries/ar.yml:{line}:" in result.stderr
-    assert 'did you mean "partially_criminalised"' in result.stderr
+    assert 'Did you mean partially_criminalised?' in result.stderr
     assert "Traceback" not in result.stderr
     assert (site_dir / "index.html").read_text(encoding="utf-8") == "the site as it was"
     assert sorted(p.name for p in site_dir.iterdir()) == ["index.html"]

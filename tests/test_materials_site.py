@@ -36,7 +36,9 @@ def test_each_download_is_the_file_the_page_describes(built_site):
         for material_id in raw_materials():
             url = f"{PREFIX[lang]}materiales/{material_id}/"
             page = built_site.page(url)
-            rows = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td><code class=\"rt-sha256\">([0-9a-f]{64})</code></td>"
+            # The checksum folds away behind "verify the file" (a 64-letter column fills a phone).
+            rows = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td><details class=\"rt-sha256-fold\">"
+                              r"<summary>[^<]+</summary><code class=\"rt-sha256\">([0-9a-f]{64})</code></details></td>"
                               r"<td><a class=\"rt-download\" href=\"([^\"]+)\" download", page.article)
             assert rows, url
             for size, checksum, href in rows:
@@ -45,6 +47,40 @@ def test_each_download_is_the_file_the_page_describes(built_site):
                 data = built_site.file_for(target).read_bytes()
                 assert hashlib.sha256(data).hexdigest() == checksum
                 assert_size_shown(size, len(data))
+
+
+STORY_LABEL = {"es": "para historias, 1080 × 1920", "en": "for stories, 1080 × 1920",
+               "pt": "para stories, 1080 × 1920"}
+VERIFY = {"es": "Verificar el archivo", "en": "Verify the file", "pt": "Verificar o arquivo"}
+
+
+def test_every_checksum_is_folded_behind_verify_the_file(built_site):
+    for lang in LANGUAGES:
+        for material_id, data in raw_materials().items():
+            page = built_site.page(f"{PREFIX[lang]}materiales/{material_id}/")
+            local = [f for f in data["files"] if f.get("path")]
+            folds = re.findall(r"<details class=\"rt-sha256-fold\"><summary>([^<]+)</summary>"
+                               r"<code class=\"rt-sha256\">[0-9a-f]{64}</code></details>", page.article)
+            assert folds == [VERIFY[lang]] * len(local), (lang, material_id)
+            # No checksum left outside its fold.
+            assert len(re.findall(r"\b[0-9a-f]{64}\b", page.article)) == len(local)
+
+
+def test_cards_offer_a_png_for_social_media_first(built_site):
+    cards = {k: v for k, v in raw_materials().items() if v["type"] == "social_card"}
+    assert cards
+    for lang in LANGUAGES:
+        campaign = built_site.page(f"{PREFIX[lang]}campana/")
+        for material_id, data in cards.items():
+            page = built_site.page(f"{PREFIX[lang]}materiales/{material_id}/")
+            hrefs = re.findall(r'<a class="rt-download" href="([^"]+)" download', page.article)
+            names = [h.rsplit("/", 1)[-1] for h in hrefs]
+            assert names[0] == f"{material_id}-{lang}.png", (lang, names)  # the reader's language, PNG first
+            assert 'type="image/png"' in page.article
+            story = f"{material_id}-{lang}-historia.png"
+            assert story in names and STORY_LABEL[lang] in page.article, (lang, material_id)
+            assert f"{material_id}-{lang}.png" in campaign.article  # the campaign page links the PNG
+        assert "convert" not in campaign.text.lower() and "convierte" not in campaign.text.lower()
 
 
 def test_profiles_list_the_materials_meant_for_them(built_site):

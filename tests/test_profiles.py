@@ -13,8 +13,14 @@ PREFIX = {lang: ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") for lang in LAN
 
 
 def fact_blocks(page):
-    """indicator id -> the HTML of its fact block on a profile."""
-    return dict(re.findall(r'<div class="rt-fact" id="([a-z_]+)">(.*?)</details>\s*</div>', page.article, re.S))
+    """indicator id -> the HTML of its fact block on a profile (a fact holds no other <div>)."""
+    return dict(re.findall(r'<div class="rt-fact(?: rt-fact-unknown)?" id="([a-z_]+)">(.*?)</div>', page.article, re.S))
+
+
+def answers_block(page) -> str:
+    """The block that opens a profile ("En resumen"), or "" if there is none."""
+    found = re.search(r'<section class="rt-answers".*?</section>', page.article, re.S)
+    return found.group(0) if found else ""
 
 
 def test_every_country_file_has_a_profile_in_every_language(built_site, site_data):
@@ -252,3 +258,78 @@ def test_unconfirmed_contacts_are_not_shown(built_site, site_data):
     shown = fill_markers(RenderContext(confirmed, "es"), "<!-- sitio:contacto -->", "contacto.md")
     assert f"mailto:{settings.email}" in shown
     assert site_data.ui["contact_unconfirmed"].es not in shown
+
+
+def test_the_questions_a_reader_comes_with_are_key():
+    """Can a test be forced, and what does a positive result lead to: the profile's first block
+    shows the key indicators, so these two must stay key (data/indicators.yml)."""
+    from hooks.sitegen.load import load_site
+    from tests.conftest import ROOT
+    key = {i.id for i in load_site(ROOT).catalogue.key_indicators}
+    assert {"test_compulsory", "positive_result"} <= key
+
+
+def test_every_profile_opens_with_its_key_answers_and_one_line_of_unknowns(built_site, site_data):
+    ui = site_data.ui
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            block = answers_block(page)
+            assert block, (country.iso2, lang)
+            # before every group of answers, after the review line
+            assert page.article.index('class="rt-review"') < page.article.index(block) < page.article.index('class="rt-facts"')
+            lines = re.findall(r"<li( class=\"rt-answers-unknown\")?>(.*?)</li>", block, re.S)
+            known = [i for i in site_data.catalogue.key_indicators if country.answers[i.id].known]
+            unknown = [i for i in site_data.catalogue.indicators if not country.answers[i.id].known]
+            assert [bool(cls) for cls, _ in lines] == [False] * len(known) + [True] * bool(unknown)
+            for indicator, (_, line) in zip(known, lines):
+                answer = country.answers[indicator.id]
+                assert f'href="#{indicator.id}"' in line and indicator.short_title(lang) in html.unescape(line)
+                assert indicator.scale_value(answer.value).label.get(lang)[0] in html.unescape(line)
+                assert (ui["sources_disagree"].get(lang)[0] in line) == answer.disputed
+            if unknown:
+                line = lines[-1][1]
+                assert ui["answers_unknown_on"].get(lang)[0] in html.unescape(line)
+                jumps = re.findall(r'<a class="rt-jump" href="#([a-z_]+)">', line)
+                assert sorted(jumps) == sorted(i.id for i in unknown)  # every unknown, key or not, once
+                assert jumps[:sum(i.key for i in unknown)] == [i.id for i in unknown if i.key]  # key ones first
+                assert 'href="#correction"' in line and "correction" in page.ids
+            for target in re.findall(r'href="#([^"]+)"', block):
+                assert target in page.ids
+
+
+def test_known_answers_come_first_in_each_group(built_site, site_data):
+    for country in site_data.countries:
+        page = built_site.page(f"paises/{country.slug}/")
+        order = re.findall(r'<div class="rt-fact(?: rt-fact-unknown)?" id="([a-z_]+)">', page.article)
+        for group in site_data.catalogue.groups:
+            shown = [i for i in order if i in {g.id for g in group.indicators}]
+            known = [i.id for i in group.indicators if country.answers[i.id].known]
+            assert shown == known + [i.id for i in group.indicators if i.id not in known], (country.iso2, group.id)
+
+
+def test_each_question_links_to_its_explanation_once_on_the_methodology_page(built_site, site_data):
+    for lang in LANGUAGES:
+        methodology = built_site.page(f"{PREFIX[lang]}metodologia/")
+        for indicator in site_data.catalogue.indicators:
+            assert html.unescape(indicator.explanation.get(lang)[0].split("\n\n")[0]) in html.unescape(methodology.article)
+        for country in site_data.countries:
+            page = built_site.page(f"{PREFIX[lang]}paises/{country.slug}/")
+            assert not re.search(r"<details(?! class=\"rt-citation\")", page.article)  # no box per answer any more
+            for indicator in site_data.catalogue.indicators:
+                assert indicator.explanation.get(lang)[0] not in html.unescape(page.article)
+            for indicator_id, block in fact_blocks(page).items():
+                href = re.search(r'<p class="rt-q">.*?<a class="rt-what" href="([^"]+)"', block, re.S).group(1)
+                assert built_site.resolve(page.url, href) == f"{PREFIX[lang]}metodologia/#method-{indicator_id}"
+                assert f"method-{indicator_id}" in methodology.ids
+
+
+def test_search_reads_the_answers_once_without_the_links_around_them(built_site, site_data):
+    import json
+    for lang in LANGUAGES:
+        index = json.loads((built_site.root / PREFIX[lang] / "search/search_index.json").read_text(encoding="utf-8"))
+        profiles = [d for d in index["docs"] if d["location"].startswith("paises/") and len(d["location"]) > len("paises/")]
+        text = " ".join(d["text"] for d in profiles)
+        assert profiles and site_data.catalogue.indicators[0].question.get(lang)[0] in html.unescape(text)
+        assert site_data.ui["what_this_means"].get(lang)[0] not in text
+        assert site_data.ui["answers_unknown_on"].get(lang)[0] not in text  # the opening summary repeats the answers

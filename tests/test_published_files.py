@@ -68,6 +68,42 @@ def test_an_svg_that_is_more_than_a_drawing_is_refused_at_its_line(tree, svg, li
     assert words in problems[0].message_en and problems[0].message_es
 
 
+def _png(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    pixels = zlib.compress(b"".join(b"\x00" + b"\x00" * 3 * width for _ in range(height)))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+def test_a_real_png_is_published(tree):
+    rel = f"{FILES}/extra-imagen.png"
+    (tree / rel).write_bytes(_png(4, 3))
+    try:
+        load_site(tree, TODAY)
+    finally:
+        (tree / rel).unlink()
+
+
+@pytest.mark.parametrize("content, words", [
+    (PLAIN.encode(), "is not a PNG image"),
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "is not a PNG image"),
+    (_png(4, 3)[:-12], "cut short"),
+    (_png(9000, 1), "9000 × 1 pixels"),
+])
+def test_a_file_named_png_that_is_not_a_sound_png_is_refused(tree, content, words):
+    rel = f"{FILES}/tarjeta-prueba-vih-es.png"
+    original = (tree / rel).read_bytes()
+    try:
+        problems = problems_with(tree, rel, content)
+    finally:
+        (tree / rel).write_bytes(original)
+    assert any(p.file == rel and words in p.message_en for p in problems), problems
+
+
 def test_local_references_inside_an_svg_are_fine(tree):
     rel = f"{FILES}/extra-dibujo.svg"
     svg = PLAIN.replace("<rect", '<defs><linearGradient id="g"/></defs>\n<use href="#g"/>\n<rect fill="url(#g)"')

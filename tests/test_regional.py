@@ -142,7 +142,8 @@ def test_methodology_links_the_downloads_with_their_sizes(built_site):
         url = f"{PREFIX[lang]}metodologia/"
         page = built_site.page(url)
         downloads = re.findall(r'<li><a href="([^"]+)" download>.*?</a> · <code>(.*?)</code> · (.*?)</li>', page.article)
-        assert {path for _, path, _ in downloads} == {"data/countries.json", "data/countries.csv", "data/countries.schema.json"}
+        assert {path for _, path, _ in downloads} == {"data/countries.json", "data/countries.csv", "data/countries.schema.json",
+                                                      "data/changelog.csv", "datapackage.json"}
         for href, path, size in downloads:
             assert built_site.resolve(url, href) == path
             assert_size_shown(size, (built_site.root / path).stat().st_size)

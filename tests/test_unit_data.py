@@ -54,7 +54,7 @@ def test_yaml_positions_point_at_the_value(tmp_path):
 
 @pytest.mark.parametrize("old, new, field, words", [
     ("value: partially_criminalised", "value: partialy_criminalised",
-     "indicators.legal_model.value", ['"partialy_criminalised"', 'did you mean "partially_criminalised"']),
+     "indicators.legal_model.value", ['"partialy_criminalised" is not a possible answer', 'Did you mean partially_criminalised?']),
     ("phase: 1", "phase: 3", "phase", ["'3' is not an allowed value", "1, 2"]),
     ("last_reviewed: 2026-12-01", "last_reviewed: 2026-02-30", "review.last_reviewed", ["not a real date"]),
     ("last_reviewed: 2026-12-01", "last_reviewed: 2027-01-10", "review.last_reviewed", ["in the future"]),

@@ -5,6 +5,7 @@ generated PDFs and SVGs (byte-identical when made again, in the right language).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import datetime as dt
 import json
 import os
@@ -124,7 +125,9 @@ def test_size_and_sha256_are_those_of_the_file_on_disk(loaded):
             data = (ROOT / FILES_DIR / f.path).read_bytes()
             assert f.size_bytes == len(data)
             assert f.sha256 == hashlib.sha256(data).hexdigest()
-            assert len(data) < 60_000, f"{f.path} is larger than 60 KB"
+            # A 1080 x 1080 picture for social media weighs more than a PDF of text.
+            budget = 100_000 if f.format == "png" else 60_000
+            assert len(data) < budget, f"{f.path} is larger than {budget // 1000} KB"
 
 
 def test_schemas_and_code_agree_on_types_and_languages():
@@ -192,6 +195,8 @@ LEAFLET = "data/materials/derechos-prueba-vih.yml"
      ["format 'svg' does not match"], 0),
     ("    path: derechos-prueba-vih-es.pdf", "    path: ../../secret.pdf", "files[0].path", ["not a valid file name"], 0),
     ("  - language: es", "  - language: fr", "files[0].language", ["'fr' is not an allowed value"], 0),
+    ("    format: pdf\n  - language: en", "    format: pdf\n    variant: story\n  - language: en", "files[0].variant",
+     ["only for a social media card"], 1),
 ])
 def test_each_mistake_names_file_line_field_and_fix(project, members, old, new, field, words, line_offset):
     line = edit(project, LEAFLET, old, new)
@@ -511,6 +516,62 @@ def test_social_cards_are_svg_in_their_language():
             assert words(texts["title"]) in shown
             label = root.find("{http://www.w3.org/2000/svg}title").text
             assert words(texts["title"]) in label
+
+
+def ihdr(data: bytes) -> tuple[int, int]:
+    """A PNG's width and height, read from its IHDR chunk (the first, right after the signature)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def png_chunks(data: bytes) -> list[bytes]:
+    chunks, i = [], 8
+    while i < len(data):
+        length = int.from_bytes(data[i:i + 4], "big")
+        chunks.append(data[i + 4:i + 8])
+        i += 12 + length
+    return chunks
+
+
+def test_every_card_is_also_a_png_of_1080_by_1080_listed_with_its_size_and_checksum(loaded):
+    materials, _ = loaded
+    by_id = {x.id: x for x in materials}
+    cards = {stem: source for stem, source in sources().items() if source["layout"] == "social_card"}
+    assert cards
+    for stem, source in cards.items():
+        listed = {f.path: f for f in by_id[stem].files}
+        for lang in source["languages"]:
+            name = source["output"].replace("{lang}", lang).removesuffix(".svg") + ".png"
+            data = (ROOT / FILES_DIR / name).read_bytes()
+            assert ihdr(data) == (1080, 1080), name
+            # No tIME or text chunk that would change from one run or machine to the next.
+            assert set(png_chunks(data)) <= {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}, name
+            entry = listed[name]
+            assert (entry.language, entry.format) == (lang, "png")
+            assert entry.size_bytes == len(data) and entry.sha256 == hashlib.sha256(data).hexdigest()
+            # The same card for stories and WhatsApp status: the full height of a phone screen.
+            story_name = name.removesuffix(".png") + "-historia.png"
+            story = (ROOT / FILES_DIR / story_name).read_bytes()
+            assert ihdr(story) == (1080, 1920), story_name
+            assert set(png_chunks(story)) <= {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}, story_name
+            entry = listed[story_name]
+            assert (entry.language, entry.format, entry.variant) == (lang, "png", "story")
+            assert entry.size_bytes == len(story) and entry.sha256 == hashlib.sha256(story).hexdigest()
+
+
+def test_cards_are_drawn_with_the_shipped_font_only():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import make_materials
+    assert all(f.is_file() for _, f in make_materials.CARD_FONTS.values())
+    assert make_materials.SVG_FONT.startswith("'Bitstream Vera Sans'")
+    svg = (ROOT / FILES_DIR / "tarjeta-prueba-vih-es.svg").read_text(encoding="utf-8")
+    once, twice = make_materials.card_png(svg), make_materials.card_png(svg)
+    assert once == twice == (ROOT / FILES_DIR / "tarjeta-prueba-vih-es.png").read_bytes()
+    source = next(x for x in make_materials.read_sources() if x.id == "tarjeta-prueba-vih")
+    story = make_materials.social_card_svg(source, "es", make_materials.STORY)
+    assert 'viewBox="0 0 1080 1920"' in story
+    assert make_materials.card_png(story, make_materials.STORY) == \
+        (ROOT / FILES_DIR / "tarjeta-prueba-vih-es-historia.png").read_bytes()
 
 
 def test_the_poster_carries_the_networks_slogan(site):

@@ -170,9 +170,31 @@ def test_pull_request_workflow_checks_builds_and_tests():
     targets: dict[str, list[str]] = {}
     for job_id, script in run_steps(GITHUB / "workflows" / "pr.yml"):
         targets.setdefault(job_id, []).extend(t for call in make_calls(script) for t in call)
-    assert targets == {"check": ["check", "build", "test"], "engines": ["compare-engines"]}
+    assert targets == {"check": ["check", "build", "test"], "facts": ["diff-facts"], "engines": ["compare-engines"]}
     uses = [step.get("uses", "") for step in _steps("pr.yml")]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
+
+
+def test_pull_request_workflow_comments_what_changes_with_the_least_permission():
+    """`make diff-facts` against the base commit (there: whole history), on `pull_request` only
+    (never `pull_request_target`, which would give untrusted code a write token); only the
+    `facts` job may write, and only to pull requests."""
+    data = yaml.safe_load((GITHUB / "workflows" / "pr.yml").read_text(encoding="utf-8"))
+    events = data.get("on", data.get(True))  # PyYAML reads the key `on` as True
+    assert list(events) == ["pull_request"]
+    assert data["permissions"] == {"contents": "read"}
+    writers = {job_id: job["permissions"] for job_id, job in data["jobs"].items() if "permissions" in job}
+    assert writers == {"facts": {"contents": "read", "pull-requests": "write"}}
+    steps = data["jobs"]["facts"]["steps"]
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    compare = next(s for s in steps if "diff-facts" in s.get("run", ""))
+    assert compare["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    assert "${{" not in compare["run"]  # the revision reaches the script through the environment
+    comment = steps[steps.index(compare) + 1]
+    assert comment["uses"].startswith("actions/github-script@")
+    script = comment["with"]["script"]
+    assert "diff-facts.md" in script and "updateComment" in script and "403" in script
 
 
 def test_deploy_workflow_builds_and_publishes_with_pages_actions():
@@ -203,6 +225,7 @@ NODE24_MAJORS = {
     "actions/upload-pages-artifact": 5,
     "actions/deploy-pages": 5,
     "actions/upload-artifact": 6,
+    "actions/github-script": 8,
 }
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?:\s+#\s*(?P<comment>.*))?$")
 PINNED = re.compile(r"^(?P<action>[\w.-]+/[\w.-]+)(?:/[\w./-]+)?@(?P<sha>[0-9a-f]{40})$")

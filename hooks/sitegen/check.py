@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import annotations
 from .load import load_site
 from .problems import DataProblems
 from .project import REPOSITORY
@@ -20,8 +21,7 @@ def main(root: Path = REPOSITORY) -> int:
     except DataProblems as problems:
         print(problems.report(), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            for problem in problems.problems:
-                print(problem.github_annotation())
+            annotations.report(problems.problems)
         return 1
     print(f"Datos correctos: {len(site.countries)} países, {len(site.catalogue.indicators)} indicadores. "
           f"/ Data OK: {len(site.countries)} countries, {len(site.catalogue.indicators)} indicators.")

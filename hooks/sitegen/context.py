@@ -2,7 +2,7 @@
 
 One object per language built (and per call of a tool): the site's data, the language,
 the day the site is built for, the URL style (`directory_urls`: "paises/ar/" or
-"paises/ar.html"), the interface texts, the templates, and the cache the build shares
+"paises/ar.html"), the site's address if known, the interface texts, the templates, and the cache the build shares
 (`cache.py`). Views take it instead of threading each of these through every call.
 """
 
@@ -48,6 +48,7 @@ class RenderContext:
     today: dt.date = field(default_factory=dt.date.today)
     directory_urls: bool = True
     cache: ContentCache = field(default_factory=ContentCache, compare=False, repr=False)
+    site_url: str = ""  # SITE_URL, when the site's address is known (citations give full addresses)
 
     @cached_property
     def ui(self) -> Ui:
@@ -80,4 +81,4 @@ class RenderContext:
 
     def other(self, lang: str) -> RenderContext:
         """The same build in another language."""
-        return RenderContext(self.site, lang, self.today, self.directory_urls, self.cache)
+        return RenderContext(self.site, lang, self.today, self.directory_urls, self.cache, self.site_url)

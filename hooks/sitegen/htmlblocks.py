@@ -14,7 +14,7 @@ of Markdown that could turn `[x](javascript:...)` into a link. Markdown also has
 to parse in the generated HTML (most of a generated page), which keeps the build fast.
 
 Inside those blocks, each element marked `data-search-exclude` (a map, a source list, a
-table, an explanation) waits longer: Markdown writes a small placeholder in its place, and
+table, a profile's opening summary) waits longer: Markdown writes a small placeholder in its place, and
 `put_back_unsearched()` puts the element in once Material's search plugin has indexed the
 page (the adapter's `on_post_page`). The search plugin parses every page's HTML only to
 skip such an element; it need not read what it would skip (most of a generated page's

@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from . import model as m
+from .answervalues import wrong_value
 from .cache import ContentCache
 from .datafolders import stray_file_problems
 from .datareader import DataReader
@@ -106,8 +107,7 @@ def _country_problems(doc: YamlDocument, catalogue: m.Catalogue, today: dt.date)
         indicator = known[ind_id]
         codes = [v.code for v in indicator.values] + [m.UNKNOWN]
         if answer["value"] not in codes:
-            problems.append(not_one_of(doc, path + ("value",), answer["value"], codes,
-                                        "un valor de este indicador", "a value of this indicator"))
+            problems.append(wrong_value(doc, path + ("value",), answer["value"], indicator))
         if answer["value"] != m.UNKNOWN and not answer.get("sources"):
             problems.append(doc.problem(
                 path + ("value",),

@@ -124,6 +124,10 @@ def _material_problems(doc: YamlDocument, topics: dict[str, Topic] | None, membe
                 problems.append(doc.problem(where + ("url",), f"«{url}» debe empezar con https://",
                                             f"'{url}' must start with https://"))
             continue
+        if f.get("variant") and data["type"] != "social_card":
+            problems.append(doc.problem(where + ("variant",), "«variant: story» es solo para una tarjeta para redes "
+                                                              "sociales (type: social_card)",
+                                        "'variant: story' is only for a social media card (type: social_card)"))
         if external:
             problems.append(doc.problem(where + ("external",), "«external: true» es solo para un video con «url»",
                                         "'external: true' is only for a video with a 'url'"))
@@ -163,7 +167,7 @@ def _material(doc: YamlDocument, reader: DataReader) -> Material:
             path = reader.project.material_files / f["path"]
             size, sha = path.stat().st_size, reader.cache.digest(path)
         files.append(MaterialFile(f["language"], f["format"], f.get("path"), f.get("url"), bool(f.get("external")),
-                                  size, sha))
+                                  size, sha, f.get("variant")))
     countries = (ALL,) if d["countries"] == ALL or ALL in d["countries"] else tuple(d["countries"])
     licence = d["licence"]
     return Material(

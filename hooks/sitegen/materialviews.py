@@ -36,6 +36,7 @@ def _file_view(ctx: RenderContext, f: MaterialFile, page: str) -> dict:
         "size_bytes": f.size_bytes, "sha256": f.sha256, "name": f.name, "external": f.external,
         "url": f.url if f.external else material_file_url(lang, page, f.path, ctx.directory_urls),
         "hreflang": f.language if f.language != ALL else None,
+        "variant_label": ctx.ui.materials_variant_story if f.variant == "story" else None,
     }
 
 

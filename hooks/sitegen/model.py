@@ -238,6 +238,7 @@ class MaterialFile:
     external: bool = False
     size_bytes: int | None = None
     sha256: str | None = None
+    variant: str | None = None  # story: the same card as a 1080 x 1920 picture, for stories
 
     @property
     def name(self) -> str:

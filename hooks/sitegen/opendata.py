@@ -1,5 +1,7 @@
-"""The open data published with the site: data/countries.json, data/countries.csv and the
-JSON Schema of the JSON file, made from the same data as the pages."""
+"""The open data published with the site, made from the same data as the pages:
+data/countries.json and .csv, one JSON file per country (data/countries/<iso>.json), the
+data's change log (data/changelog.csv), the JSON Schemas of the JSON files, and the
+Data Package that describes them all (datapackage.json, see datapackage.py)."""
 
 from __future__ import annotations
 
@@ -8,13 +10,19 @@ import io
 import json
 from dataclasses import dataclass
 
-from . import model as m
+from . import datapackage, model as m
 from .cache import ContentCache
 from .localize import country_name
 
 JSON_PATH = "data/countries.json"
 CSV_PATH = "data/countries.csv"
 SCHEMA_PATH = "data/countries.schema.json"
+COUNTRY_SCHEMA_PATH = "data/country.schema.json"
+CHANGELOG_PATH = "data/changelog.csv"
+
+
+def country_path(iso2: str) -> str:
+    return f"data/countries/{iso2.lower()}.json"
 
 CSV_HEADER = [
     "iso2", *(f"country_{lang}" for lang in m.LANGUAGES), "group", "indicator", "value",
@@ -123,6 +131,80 @@ def as_csv(site: m.SiteData) -> str:
     return out.getvalue()
 
 
+def as_country_json(site: m.SiteData, whole: dict, country: m.Country) -> dict:
+    """One country's file: its entry of countries.json as it is, with what is needed to
+    read and cite it alone (the indicators, the licence, the version, its change log)."""
+    entry = next(c for c in whole["countries"] if c["iso2"] == country.iso2)
+    return {
+        "dataset": {"title": whole["title"], "version": datapackage.dataset_version(site), "license": whole["license"],
+                    "package": datapackage.PACKAGE_PATH},
+        "indicators": whole["indicators"],
+        "country": entry,
+        "changelog": [{"date": c.date.isoformat(), "text": _texts(c.text)} for c in country.changelog],
+    }
+
+
+CHANGELOG_HEADER = ["date", "iso2", *(f"text_{lang}" for lang in m.LANGUAGES)]
+
+
+def changelog_csv(site: m.SiteData) -> str:
+    """Every line of every country's change log, newest first, then by country."""
+    out = io.StringIO()
+    writer = _InertWriter(out)
+    writer.writerow(CHANGELOG_HEADER)
+    rows = [(c.date, country.iso2, c.text) for country in site.countries for c in country.changelog]
+    for day, iso2, text in sorted(rows, key=lambda row: row[0], reverse=True):
+        writer.writerow([day.isoformat(), iso2, *(getattr(text, lang) or "" for lang in m.LANGUAGES)])
+    return out.getvalue()
+
+
+def _field(name: str, description: str, kind: str = "string", **more) -> dict:
+    return {"name": name, "type": kind, "description": description, **more}
+
+
+def _per_language(prefix: str, what: str) -> list[dict]:
+    return [_field(f"{prefix}_{lang}", f"{what} in {lang} (empty: not translated yet)") for lang in m.LANGUAGES]
+
+
+# Table Schemas (https://datapackage.org/standard/table-schema/) of the two CSV files.
+CSV_SCHEMA = {
+    "fields": [
+        _field("iso2", "ISO 3166-1 alpha-2 code of the country", constraints={"required": True, "pattern": "[A-Z]{2}"}),
+        *_per_language("country", "The country's name"),
+        _field("group", "The group of questions the indicator belongs to"),
+        _field("indicator", "The indicator (question) id: see 'indicators' in data/countries.json",
+               constraints={"required": True}),
+        _field("value", "The answer's code; 'unknown' when there is no verified information",
+               constraints={"required": True}),
+        *_per_language("label", "The answer's label"),
+        _field("disputed", "Whether the sources disagree", "boolean", trueValues=["yes"], falseValues=["no"]),
+        *_per_language("note", "A note on the answer"),
+        _field("source_urls", "Addresses of the answer's sources, separated by ' | '"),
+        _field("source_types", "Kind of each source (law, court_ruling, ...), in the same order"),
+        _field("source_articles", "The article of each source the answer rests on, in the same order"),
+        _field("source_quotes", "The words of each source the answer rests on, in the same order"),
+        _field("laws_status", "'Law: status' of the laws the sources cite"),
+        _field("last_reviewed", "When the country's profile was last reviewed", "date"),
+        _field("verification_status", "'verified' or 'pending_verification' (by the member organization)",
+               constraints={"enum": ["verified", "pending_verification"]}),
+        _field("verified_by", "Who verified the whole profile"),
+        _field("verified_on", "When the whole profile was verified", "date"),
+        _field("answer_verified_by", "Who verified this answer"),
+        _field("answer_verified_on", "When this answer was verified", "date"),
+    ],
+    "primaryKey": ["iso2", "indicator"],
+    "missingValues": [""],
+}
+CHANGELOG_SCHEMA = {
+    "fields": [
+        _field("date", "The day of the change", "date", constraints={"required": True}),
+        _field("iso2", "ISO 3166-1 alpha-2 code of the country", constraints={"required": True, "pattern": "[A-Z]{2}"}),
+        *_per_language("text", "What changed"),
+    ],
+    "missingValues": [""],
+}
+
+
 @dataclass(frozen=True)
 class OpenDataFile:
     path: str  # from the site root
@@ -135,10 +217,28 @@ def published_files(site: m.SiteData, cache: ContentCache) -> list[OpenDataFile]
     return cache.get("open data", site.fingerprint or id(site), lambda: open_data_files(site))
 
 
+def _json(value: dict) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
 def open_data_files(site: m.SiteData) -> list[OpenDataFile]:
-    """The files to publish, with their exact bytes (the pages show their sizes)."""
+    """The files to publish, with their exact bytes (the pages show their sizes), the
+    Data Package that describes them last."""
+    whole = as_json(site)
+    resources = [
+        datapackage.Resource("countries-json", JSON_PATH, "Every country, every answer, with its sources",
+                             _json(whole), json_schema=SCHEMA_PATH),
+        datapackage.Resource("countries-csv", CSV_PATH, "One row per country and indicator",
+                             as_csv(site).encode("utf-8"), table_schema=CSV_SCHEMA),
+        datapackage.Resource("changelog", CHANGELOG_PATH, "The change log of the data, per country",
+                             changelog_csv(site).encode("utf-8"), table_schema=CHANGELOG_SCHEMA),
+        *(datapackage.Resource(f"country-{c.slug}", country_path(c.iso2), f"{c.iso2}: one country's file",
+                               _json(as_country_json(site, whole, c)), json_schema=COUNTRY_SCHEMA_PATH)
+          for c in site.countries),
+    ]
     return [
-        OpenDataFile(JSON_PATH, (json.dumps(as_json(site), ensure_ascii=False, indent=1) + "\n").encode("utf-8")),
-        OpenDataFile(CSV_PATH, as_csv(site).encode("utf-8")),
+        *(OpenDataFile(r.path, r.content) for r in resources),
         OpenDataFile(SCHEMA_PATH, site.project.open_data_schema.read_bytes()),
+        OpenDataFile(COUNTRY_SCHEMA_PATH, site.project.open_data_country_schema.read_bytes()),
+        OpenDataFile(datapackage.PACKAGE_PATH, datapackage.package_file(site, resources)),
     ]

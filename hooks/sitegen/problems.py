@@ -22,9 +22,9 @@ class Problem:
         return f"{where}: {field}{self.message_es}\n    (en) {self.message_en}"
 
     def github_annotation(self) -> str:
-        # GitHub Actions shows these on the pull request's diff.
-        text = f"{self.field}: {self.message_es} / {self.message_en}".replace("\n", " ")
-        return f"::error file={self.file},line={self.line},col={self.column}::{text}"
+        """A GitHub Actions workflow command, escaped (annotations.py prints at most what GitHub shows)."""
+        from .annotations import annotation  # annotations.py imports this module
+        return annotation(self)
 
 
 class DataProblems(Exception):

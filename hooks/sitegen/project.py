@@ -54,6 +54,16 @@ class Project:
     def open_data_schema(self) -> Path:
         return self.schemas / "open-data.schema.json"
 
+    @property
+    def open_data_country_schema(self) -> Path:
+        """The JSON Schema of the per-country files (data/countries/<iso>.json)."""
+        return self.schemas / "open-data-country.schema.json"
+
+    @property
+    def brief_cache(self) -> Path:
+        """Country briefs already made, by the SHA-256 of what they show (briefstore.py)."""
+        return self.root / ".cache" / "briefs"
+
     def relative(self, path: Path) -> str:
         """`path` as an editor reads it in a message: from the root, with forward slashes."""
         return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)

@@ -7,13 +7,16 @@ as a picture, so a reviewer would not see the script, and opened on the site it 
 as the site. So docs/ may hold only Markdown pages and, in docs/materiales/files/, files
 of the campaign's media types; and every SVG there is read, and refused unless it is a
 plain drawing: known drawing elements, no script, no event handler, no link or style
-that reaches outside the image.
+that reaches outside the image. A PNG is read too: it must be one (its signature, a
+sound IHDR header with its size, an IEND at the end), not another file renamed.
 """
 
 from __future__ import annotations
 
 import os
+import struct
 import xml.parsers.expat
+import zlib
 from pathlib import Path
 
 from .model import MEDIA_TYPES
@@ -43,6 +46,8 @@ def published_file_problems(project: Project) -> list[Problem]:
             if in_files_dir and extension in MEDIA_EXTENSIONS:
                 if extension == "svg":
                     problems += svg_problems(path, rel)
+                elif extension == "png":
+                    problems += png_problems(path, rel)
             elif not in_files_dir and extension == "md":
                 continue
             elif in_files_dir:
@@ -109,3 +114,36 @@ def svg_problems(path: Path, rel: str) -> list[Problem]:
                                  f"no es un SVG legible ({xml.parsers.expat.ErrorString(error.code)})",
                                  f"is not a readable SVG ({xml.parsers.expat.ErrorString(error.code)})"))
     return found
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_MAX_SIDE = 8192  # pixels: larger than any campaign picture needs
+
+
+def png_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from a PNG's IHDR header, or None if `data` does not start as a PNG."""
+    if len(data) < 33 or data[:8] != PNG_SIGNATURE or data[8:16] != b"\x00\x00\x00\rIHDR":
+        return None
+    if zlib.crc32(data[12:29]) != struct.unpack(">I", data[29:33])[0]:
+        return None
+    return struct.unpack(">II", data[16:24])
+
+
+def png_problems(path: Path, rel: str) -> list[Problem]:
+    """A problem if the file named .png is not a whole PNG image of a sensible size."""
+    data = path.read_bytes()
+    size = png_size(data)
+    if size is None:
+        return [Problem(rel, 1, 1, "", "no es una imagen PNG (le falta la firma o la cabecera IHDR de un PNG): "
+                                       "vuelve a exportarla como PNG",
+                        "is not a PNG image (it lacks a PNG's signature or IHDR header): export it again as PNG")]
+    width, height = size
+    if not (0 < width <= PNG_MAX_SIDE and 0 < height <= PNG_MAX_SIDE):
+        return [Problem(rel, 1, 1, "", f"la imagen PNG mide {width} × {height} píxeles; se espera como mucho "
+                                       f"{PNG_MAX_SIDE} × {PNG_MAX_SIDE}",
+                        f"the PNG image is {width} × {height} pixels; at most {PNG_MAX_SIDE} × {PNG_MAX_SIDE} is "
+                        "expected")]
+    if data[-12:] != b"\x00\x00\x00\x00IEND\xaeB`\x82":
+        return [Problem(rel, 1, 1, "", "la imagen PNG está cortada (no termina con IEND): vuelve a exportarla",
+                        "the PNG image is cut short (it does not end with IEND): export it again")]
+    return []

@@ -11,7 +11,8 @@ from .context import RenderContext
 from .localize import country_name, human_size
 from .mapmarks import countries_text, map_mark
 from .maps import Geometry, load_geometry, locator_shapes, render_locator, render_map
-from .opendata import CSV_PATH, JSON_PATH, SCHEMA_PATH, published_files
+from .datapackage import PACKAGE_PATH
+from .opendata import CHANGELOG_PATH, CSV_PATH, JSON_PATH, SCHEMA_PATH, country_path, published_files
 from .paths import COMPARISON, COUNTRIES_INDEX, MAPS_INDEX, METHODOLOGY, map_path, profile_path
 from .views import SYMBOLS, TONES, countries_in_order, indicator_columns, tone_legend, unknown_counts, value_view
 
@@ -205,16 +206,22 @@ def _methodology_view(ctx: RenderContext) -> dict:
         {"label": label, "url": ctx.file_url(METHODOLOGY, path),
          "size": human_size(sizes[path], lang), "path": path}
         for label, path in ((ui.download_json, JSON_PATH), (ui.download_csv, CSV_PATH),
-                            (ui.download_schema, SCHEMA_PATH))
+                            (ui.download_schema, SCHEMA_PATH), (ui.download_changelog, CHANGELOG_PATH),
+                            (ui.download_package, PACKAGE_PATH))
     ]
+    per_country = {"label": ui.download_countries, "folder": country_path("xx").rsplit("/", 1)[0] + "/",
+                   "files": [{"name": name, "url": ctx.file_url(METHODOLOGY, country_path(c.iso2)),
+                              "size": human_size(sizes[country_path(c.iso2)], lang)}
+                             for c, name in countries_in_order(site, lang)]}
     groups = [{"id": g.id, "title": g.title.get(lang)[0], "indicators": [{
         "id": i.id, "question": i.question.get(lang)[0], "explanation": i.explanation.get(lang)[0],
         "scale_values": [{"label": v.label.get(lang)[0], "symbol": SYMBOLS[i.tone(v.code)], "tone": i.tone(v.code),
                     "tone_label": ui["tone_" + i.tone(v.code)]} for v in i.values]
+                  # "Sin información verificada" says its tone itself: no "(sin información verificada)" after it.
                   + [{"label": ui.no_verified_information, "symbol": SYMBOLS["unknown"], "tone": "unknown",
-                      "tone_label": ui.tone_unknown}],
+                      "tone_label": None}],
     } for i in g.indicators]} for g in site.catalogue.groups]
     kinds = [{"label": ui["source_type_" + t], "weight": ui["source_weight_" + t]} for t in site.source_types]
-    return {"groups": groups, "source_types": kinds, "downloads": downloads,
+    return {"groups": groups, "source_types": kinds, "downloads": downloads, "per_country": per_country,
             "license": {"name": site.settings.data_license[0], "url": site.settings.data_license[1]},
             "countries_url": ctx.url(METHODOLOGY, COUNTRIES_INDEX)}

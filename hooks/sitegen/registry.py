@@ -18,7 +18,10 @@ from typing import Callable
 from markupsafe import Markup
 
 from . import model as m
+from .citation import dataset_cite_view
+from .briefs import brief_link
 from .context import RenderContext
+from .embedmaps import embed_view
 from .localize import country_name, long_date
 from .materialviews import campaign_view, catalogue_view, material_view, materials_country_section
 from .paths import (CAMPAIGN, CATALOGUE, COMPARISON, COUNTRIES_INDEX, MAPS_INDEX, STATUS, map_path, material_path,
@@ -61,12 +64,14 @@ def _status(ctx: RenderContext) -> dict:
 
 def _profile(ctx: RenderContext, country: m.Country) -> dict:
     return {"p": profile_view(ctx, country), "locator": locator(ctx, country),
+            "brief": brief_link(ctx, country, profile_path(country.iso2)),
             "materials": Markup(materials_country_section(ctx, country.iso2, profile_path(country.iso2)))}
 
 
 def _map(ctx: RenderContext, indicator: m.Indicator) -> dict:
     path = map_path(indicator.id)
-    return {"v": map_view(ctx, indicator, path), "maps_url": ctx.url(path, MAPS_INDEX)}
+    view = map_view(ctx, indicator, path)
+    return {"v": view, "embed": embed_view(ctx, indicator, view), "maps_url": ctx.url(path, MAPS_INDEX)}
 
 
 def _campaign_title(ctx: RenderContext) -> dict:
@@ -125,4 +130,5 @@ PARTS: dict[str, tuple[str, Part]] = {
     "indicadores": ("methodology-indicators.md.j2", lambda ctx, page: {"v": methodology_view(ctx)}),
     "tipos-de-fuente": ("methodology-sources.md.j2", lambda ctx, page: {"v": methodology_view(ctx)}),
     "descargas": ("methodology-downloads.md.j2", lambda ctx, page: {"v": methodology_view(ctx)}),
+    "citar": ("methodology-cite.md.j2", lambda ctx, page: {"v": dataset_cite_view(ctx, page)}),
 }

@@ -16,8 +16,12 @@ from babel import Locale
 from .load import load_site
 from .localize import country_name
 from .materials import MATERIAL_ID
+from .paths import language_prefix, page_url, profile_path
 from .project import REPOSITORY
 from .region import REGION_FILE, listed_codes
+
+# Where `make serve` shows the site (its --dev-addr in the Makefile).
+PREVIEW = "http://127.0.0.1:8000/"
 
 COUNTRY_TEMPLATE = """\
 # yaml-language-server: $schema=../../schemas/country.schema.json
@@ -77,6 +81,39 @@ def new_country(code: str, root: Path = REPOSITORY, today: dt.date | None = None
     target.write_text(COUNTRY_TEMPLATE.format(name_es=country_name(code, "es"), code=code, today=today.isoformat(),
                                               indicators=indicators), encoding="utf-8")
     return target
+
+
+def country_next_steps(code: str, file: str) -> str:
+    """What `make new-country` ends with: what to fill in, in which file, and how to see it."""
+    code = code.lower()
+    es_url, en_url, pt_url = (PREVIEW + language_prefix(lang) + page_url(profile_path(code)) for lang in ("es", "en", "pt"))
+    return f"""\
+Creado: {file} ({country_name(code, "es")}). Todas sus respuestas dicen «unknown» por ahora.
+Ahora completa en {file} cada línea marcada «POR COMPLETAR» (guía: CONTRIBUTING.md):
+  1. sources: cada documento en que te basas (id, title, publisher, url, accessed, type).
+  2. indicators: cada respuesta que se sepa, con su código en «value» (los códigos posibles
+     están en data/indicators.yml, «scales») y sus fuentes en «sources: [id]»; lo que no se
+     sepa queda «unknown».
+  3. laws: las leyes que citan esas fuentes (nombre, número, año, artículos, enlace).
+  4. organization: la organización nacional miembro, con la fuente que lo dice.
+  5. summary: dos o tres frases que resuman las respuestas, en es, en y pt.
+  6. phase: 1 o 2 si el país entró en una fase del proyecto.
+Revisa lo que escribiste con `make check`. Para ver el perfil, ejecuta `make serve` y abre
+{es_url} (en inglés: {en_url}; en portugués: {pt_url}).
+
+Created: {file} ({country_name(code, "en")}). All its answers say "unknown" for now.
+Now fill in, in {file}, each line marked "POR COMPLETAR" (guide: CONTRIBUTING.md):
+  1. sources: each document you rely on (id, title, publisher, url, accessed, type).
+  2. indicators: each answer that is known, with its code in "value" (the possible codes
+     are in data/indicators.yml, "scales") and its sources in "sources: [id]"; what is not
+     known stays "unknown".
+  3. laws: the laws those sources cite (name, number, year, articles, link).
+  4. organization: the national member organization, with the source that says so.
+  5. summary: two or three sentences summing up the answers, in es, en and pt.
+  6. phase: 1 or 2 if the country joined a phase of the project.
+Check what you wrote with `make check`. To see the profile, run `make serve` and open
+{es_url} (in English: {en_url}; in Portuguese: {pt_url}).
+"""
 
 
 NEW_MATERIAL_TEMPLATE = """\
@@ -142,7 +179,11 @@ def main(argv: list[str]) -> int:
         print("uso / usage: python -m hooks.sitegen.scaffold country <iso2> | material <id>", file=sys.stderr)
         return 2
     kind, name = argv
-    path = new_country(name) if kind == "country" else new_material(name)
+    if kind == "country":
+        path = new_country(name)
+        print(country_next_steps(path.stem, path.relative_to(REPOSITORY).as_posix()))
+        return 0
+    path = new_material(name)
     print(f"Creado / created: {path.relative_to(REPOSITORY)}")
     return 0
 

@@ -1,6 +1,7 @@
 """What the theme overrides (`overrides/*.html`) read besides MkDocs' own context: the
 interface texts, the site's settings, the addresses of the pages the theme links to, the
-offline bundle's size, and the page's Content-Security-Policy."""
+offline bundle's size, the language's feed of legal change, and the page's
+Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 from . import model as m
 from .context import Ui
+from .feeds import feed_path
 from .localize import human_size
 from .paths import HOME, METHODOLOGY, SAFETY, STATUS, language_prefix, page_url
 
@@ -19,9 +21,9 @@ def theme_context(site: m.SiteData, lang: str, directory_urls: bool, *, bundle: 
     """`bundle`: the offline zip linked from every page (None in the bundle itself); `csp`:
     the policy for the page's <meta> (None under `mkdocs serve`, whose live-reload script
     no policy written in the page could allow)."""
-    prefix = language_prefix(lang)
+    prefix, ui = language_prefix(lang), Ui(site, lang)
     return {
-        "ui": Ui(site, lang),
+        "ui": ui,
         "ui_all": {other: Ui(site, other) for other in m.LANGUAGES},
         "site_settings": site.settings,
         "page_lang": lang,
@@ -31,5 +33,6 @@ def theme_context(site: m.SiteData, lang: str, directory_urls: bool, *, bundle: 
             ("home", HOME), ("safety", SAFETY), ("methodology", METHODOLOGY), ("status", STATUS))},
         "home_links": {other: language_prefix(other) + page_url(HOME, directory_urls) for other in m.LANGUAGES},
         "offline_bundle": bundle and {"url": OFFLINE_BUNDLE_URL, "size": human_size(bundle.stat().st_size, lang)},
+        "feed": {"url": feed_path(lang), "title": ui.feed_title.format(network=site.settings.network_name.get(lang)[0])},
         "csp": csp,
     }

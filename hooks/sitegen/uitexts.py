@@ -40,12 +40,25 @@ PLACEHOLDERS = {
     "materials_filter_status": ("shown", "total"),  # filled in the browser, by materials.js
     "map_countries_one": ("n",),
     "map_countries_other": ("n",),
+    "feed_title": ("network",),
+    "feed_new_country": ("country",),
+    "feed_country_changed": ("country",),
+    "feed_new_material": ("title",),
+    "cite_profile_title": ("country",),
+    "brief_download": ("size",),
+    "brief_data_date": ("date",),
+    "brief_site_path": ("path",),
+    "embed_download": ("size",),
+    "map_source_line": ("network", "address", "date"),
+    "map_licence_line": ("licence", "url"),
 }
 
 KEYS = frozenset("""
     no_verified_information tone_protective tone_mixed tone_harmful tone_unknown legend
     last_reviewed pending_verification verified_by review_outdated_title review_outdated
+    answers_title answers_unknown_on answers_how_to_help
     secondary_sources_note not_legal_advice_title not_legal_advice get_help_from get_help_network
+    organization_website
     sources_disagree what_this_means source sources secondary_source accessed
     source_type_law source_type_court_ruling source_type_government source_type_database source_type_study
     source_type_organization source_type_news source_type_encyclopedia
@@ -74,13 +87,23 @@ KEYS = frozenset("""
     materials_filter_topic materials_filter_language materials_filter_any materials_filter_clear
     materials_filter_status materials_none materials_topics materials_languages materials_only_in
     materials_all_languages materials_download materials_external_video materials_files
-    materials_file_language materials_format materials_size materials_sha256 materials_sha256_help
+    materials_file_language materials_format materials_size materials_sha256 materials_verify_file
+    materials_variant_story
+    materials_sha256_help
     materials_licence_and_credits materials_licence materials_credits materials_attribution
     materials_published materials_meant_for materials_all_countries materials_other_languages
     materials_also_in materials_no_other_languages materials_all materials_for_country_title
     footer_links open_data made_with offline_download breadcrumbs home contact_unconfirmed
     status_title status_intro status_missing_pages status_missing_texts status_reviews
     status_old_reviews status_pending status_none
+    feed_title feed_subtitle feed_new_country feed_country_changed feed_new_material feed_subscribe
+    feed_subscribe_hint
+    cite_title cite_intro cite_dataset_title cite_dataset_description cite_profile_title cite_in cite_version
+    cite_dataset cite_text cite_data_version cite_accessed_note cite_country_data download_changelog
+    download_package download_countries
+    brief_download brief_title brief_data_date brief_live_page brief_site_path brief_not_legal_advice
+    brief_answer brief_disputed brief_verification
+    map_description_image embed_title embed_intro embed_relative_note embed_download map_source_line map_licence_line
 """.split())
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from . import model as m
+from .citation import cite_view, profile_citation
 from .context import RenderContext, Ui, localized
+from .feeds import feed_path
 from .localize import country_name, language_name, long_date, months_between, partial_date, sort_key
-from .paths import COUNTRIES_INDEX, profile_path
+from .opendata import country_path
+from .paths import COUNTRIES_INDEX, METHODOLOGY, profile_path
 
 SYMBOLS = {"harmful": "✖", "mixed": "◐", "protective": "✔", "unknown": "?"}
 TONES = ("protective", "mixed", "harmful", "unknown")  # the order of every legend
@@ -102,23 +105,29 @@ def profile_view(ctx: RenderContext, country: m.Country) -> dict:
     def cites(ids):
         return [{"number": numbers[sid], "anchor": f"src-{numbers[sid]}"} for sid in ids]
 
-    groups = []
-    for group in site.catalogue.groups:
-        facts = []
-        for indicator in group.indicators:
-            answer = country.answers[indicator.id]
-            facts.append({
-                "id": indicator.id,
-                "question": indicator.question.get(lang)[0],
-                "explanation": indicator.explanation.get(lang)[0],
-                "value": value_view(indicator, answer, lang, ui),
-                "disputed": answer.disputed,
-                "note": localized(answer.note, lang),
-                "cites": cites(answer.sources),
-                "quote": quote_view(country, answer, lang, ui),
-                "verified": verification_view(answer, lang, ui),
-            })
-        groups.append({"id": group.id, "title": group.title.get(lang)[0], "facts": facts})
+    page = profile_path(country.iso2)
+    facts = {}
+    for indicator in site.catalogue.indicators:
+        answer = country.answers[indicator.id]
+        facts[indicator.id] = {
+            "id": indicator.id,
+            "question": indicator.question.get(lang)[0],
+            "short": indicator.short_title(lang),
+            "key": indicator.key,
+            "known": answer.known,
+            "method_url": ctx.url(page, METHODOLOGY, "method-" + indicator.id),  # the explanation, once
+            "value": value_view(indicator, answer, lang, ui),
+            "disputed": answer.disputed,
+            "note": localized(answer.note, lang),
+            "cites": cites(answer.sources),
+            "quote": quote_view(country, answer, lang, ui),
+            "verified": verification_view(answer, lang, ui),
+        }
+    # Within a group the known answers come first, so that unknowns do not bury them
+    # (a stable sort: each part keeps the catalogue's order).
+    groups = [{"id": g.id, "title": g.title.get(lang)[0],
+               "facts": sorted((facts[i.id] for i in g.indicators), key=lambda f: not f["known"])}
+              for g in site.catalogue.groups]
 
     org = country.organization
     sources = [{
@@ -133,6 +142,7 @@ def profile_view(ctx: RenderContext, country: m.Country) -> dict:
         "phase": ui["phase_" + str(country.phase)] if country.phase else "",
         "organization": {"name": org.name, "website": org.website, "contact": org.contact,
                          "cites": cites(org.sources)},
+        "answers": answers_first(list(facts.values())),
         "groups": groups,
         "laws": [law_view(country, law, ui) for law in country.laws],
         "sources": sources,
@@ -140,10 +150,24 @@ def profile_view(ctx: RenderContext, country: m.Country) -> dict:
         "review": review_view(ctx, country),
         "changelog": [{"date": long_date(c.date, lang), "iso": c.date.isoformat(), "text": localized(c.text, lang)}
                       for c in country.changelog],
+        "feed_url": ctx.file_url(profile_path(country.iso2), feed_path(lang)),
+        "cite": {**cite_view(ctx, profile_citation(ctx, country.iso2, profile_path(country.iso2))), "anchor": "cite",
+                 "data_url": ctx.file_url(profile_path(country.iso2), country_path(country.iso2)),
+                 "data_label": ui.cite_country_data},
         "correction": correction_links(ctx, country, name),
         "index_url": ctx.url(profile_path(country.iso2), COUNTRIES_INDEX),
         "legend": tone_legend(ui),
     }
+
+
+def answers_first(facts: list[dict]) -> dict:
+    """The block that opens a profile: a line for each known key answer (those marked
+    `key: true` in data/indicators.yml, which include the questions a reader comes with:
+    whether a test can be forced, what a positive result leads to), then one line naming
+    every question without verified information, key questions first."""
+    unknown = [f for f in facts if not f["known"]]
+    return {"known": [f for f in facts if f["key"] and f["known"]],
+            "unknown": sorted(unknown, key=lambda f: not f["key"])}
 
 
 def tone_legend(ui: Ui) -> list[dict]:
