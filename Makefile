@@ -60,8 +60,8 @@ test: $(BIN)/.installed browser node-tools
 	$(BIN)/python -m pytest
 
 # The npm packages pinned in package-lock.json (Decap CMS and decap-server for the form
-# editor; mapshaper for the map outlines and their tests), installed again whenever the
-# lock file changes.
+# editor; mapshaper for the map outlines and their tests; Lighthouse for the accessibility
+# budget test), installed again whenever the lock file changes.
 node-tools: node_modules/.installed
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error

@@ -17,10 +17,10 @@ CSS classes used:
 
 - `rt-map` (choropleth `<svg>`), `rt-map-others`, `rt-map-regions`, `rt-map-symbols`
   (its `<g>` groups), `rt-map-other` (a non-member shape), `rt-map-link` (a member's
-  `<a>`), `rt-map-region` + `rt-tone-<tone>` (a member's `<path>`), `rt-map-symbol`
+  `<a>`), `rt-map-region` + `rt-tone-<tone>` + `rt-shade-<n>` (a member's `<path>`), `rt-map-symbol`
   (a symbol `<text>`, on the map and in the legend);
 - `rt-map-legend` (`<ul>`), `rt-map-legend-item` (`<li>`), `rt-map-key` (the small
-  `<svg>` swatch, whose `<rect>` has `rt-tone-<tone>`), `rt-map-legend-label`,
+  `<svg>` swatch, whose `<rect>` has `rt-tone-<tone>` and `rt-shade-<n>`), `rt-map-legend-label`,
   `rt-map-legend-count`;
 - `rt-locator` (locator `<svg>`), `rt-locator-focus` (the highlighted country),
   `rt-locator-ring` (a circle around a country too small to see), and `rt-map-other`.
@@ -125,6 +125,13 @@ def _token(value: str, what: str) -> str:
     return value
 
 
+def _shade(value) -> int:
+    """A shade of a tone's colour (site.css `rt-shade-<n>`): 1, 2 or 3."""
+    if isinstance(value, bool) or value not in (1, 2, 3):
+        raise ValueError(f"shade must be 1, 2 or 3: {value!r}")
+    return value
+
+
 def _lang(lang: str | None) -> str | None:
     if lang is not None and not _LANG.match(lang):
         raise ValueError(f"not a language tag: {lang!r}")
@@ -166,10 +173,10 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
     """A choropleth map of the member countries: an inline `<svg>`, then its legend.
 
     regions: one dict per member country, {"iso2", "name", "value_label", "tone",
-    "symbol", "href"}; each becomes a link (in the order given, which is the keyboard
+    "symbol", "shade" (1-3, optional), "href"}; each becomes a link (in the order given, which is the keyboard
     order) around its shape, named "Name: value label", with its symbol drawn on top.
     Every other shape of the geometry is drawn grey and hidden from assistive
-    technologies. legend: {"tone", "symbol", "label", "count"} per tone, rendered as
+    technologies. legend: {"tone", "symbol", "shade", "label", "count", "count_text"} per value, rendered as
     `<ul class="rt-map-legend">` after the map.
 
     The `<svg>` has role="group" (it holds links, so it cannot be role="img"), and is
@@ -198,14 +205,16 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
         others=[d for code, d in geometry.shapes.items() if code not in seen],
         members=[{"name": region["name"], "value_label": region["value_label"],
                   "href": _href(region["href"]), "tone": region["tone"], "d": geometry.shapes[code],
-                  "symbol": region.get("symbol") or "",
+                  "symbol": region.get("symbol") or "", "shade": _shade(region.get("shade", 1)),
                   "x": _num(geometry.labels[code][0]), "y": _num(geometry.labels[code][1])}
                  for code, region in members])
     return svg + "\n" + render_legend(legend, lang=lang, templates=templates)
 
 
 def render_legend(legend: list[dict], *, lang: str | None = None, templates: Environment | None = None) -> str:
-    """`<ul class="rt-map-legend">`: per tone, a swatch with its symbol, label, count."""
+    """`<ul class="rt-map-legend">`: per value, one item: its swatch (symbol on the value's
+    shade), its label, a colon and its count as text ("Sí, por ley: 1 país"; `count_text`,
+    default the bare number)."""
     lang = _lang(lang)
     entries = []
     for entry in legend:
@@ -213,7 +222,8 @@ def render_legend(legend: list[dict], *, lang: str | None = None, templates: Env
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"legend count must be a whole number: {count!r}")
         entries.append({"tone": _token(entry["tone"], "tone"), "symbol": entry.get("symbol") or "",
-                        "label": entry["label"], "count": count})
+                        "shade": _shade(entry.get("shade", 1)), "label": entry["label"], "count": count,
+                        "count_text": entry.get("count_text") or str(count)})
     return _templates(templates).get_template("map-legend.html.j2").render(svg_ns=SVG_NS, lang=lang,
                                                                           entries=entries)
 

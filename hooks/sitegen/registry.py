@@ -87,7 +87,7 @@ def _material(ctx: RenderContext, material: m.Material) -> dict:
 def site_pages(site: m.SiteData) -> list[PageSpec]:
     """Every page made from `site`, in the order they are generated (and listed in the sitemap)."""
     pages = [
-        PageSpec(STATUS, "status.md.j2", _status, in_nav=False),
+        PageSpec(STATUS, "status.md.j2", _status, in_nav=False, searchable=False),
         PageSpec(COUNTRIES_INDEX, "countries-index.md.j2", lambda ctx: {"v": index_view(ctx)}, in_nav=True,
                  commentary=True),
         *(PageSpec(profile_path(c.iso2), "profile.md.j2", partial(_profile, country=c), in_nav=False, commentary=True)

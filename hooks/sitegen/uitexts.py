@@ -38,6 +38,8 @@ PLACEHOLDERS = {
     "verification_sheet_made": ("date", "reviewed"),
     "materials_only_in": ("languages",),
     "materials_filter_status": ("shown", "total"),  # filled in the browser, by materials.js
+    "map_countries_one": ("n",),
+    "map_countries_other": ("n",),
     "feed_title": ("network",),
     "feed_new_country": ("country",),
     "feed_country_changed": ("country",),
@@ -67,7 +69,8 @@ KEYS = frozenset("""
     countries_title countries_intro countries_table_caption country email corrections_email secretariat
     not_translated_short not_translated_notice text_not_translated_notice
     not_found_title not_found_text go_home quick_exit quick_exit_hint browsing_safely
-    comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption
+    comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption comparison_scroll_hint
+    map_countries_one map_countries_other map_tap_list
     maps_title maps_intro map_description map_as_list other_maps
     count_compulsory_in_law count_confidential count_hiv_law count_positive_result count_none_known
     count_one_known count_unknown unknown_per_column unknown_of_total
