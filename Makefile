@@ -14,7 +14,7 @@ ifneq ($(words $(filter $(ENGINES),$(ENGINE))),1)
 $(error ENGINE must be one of: $(ENGINES) (not "$(ENGINE)"))
 endif
 
-.PHONY: serve build offline test check status bench compare-engines lock clean new-country new-material diff-facts materials browser verification-sheet map-geometry node-tools
+.PHONY: serve build offline test check status bench compare-engines lock clean new-country new-material diff-facts materials browser verification-sheet map-geometry node-tools edit
 
 # The virtual environment is rebuilt whenever the pinned requirements change.
 $(BIN)/.installed: requirements.txt
@@ -22,11 +22,28 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-serve: $(BIN)/.installed
+# The site includes the form editor at /admin/ (Decap CMS, from the npm packages): it needs
+# `node-tools` first, and stops with a clear message if Decap's script is missing.
+DECAP_SCRIPT := node_modules/decap-cms/dist/decap-cms.js
+define need-decap
+	@test -f $(DECAP_SCRIPT) || { echo "Falta $(DECAP_SCRIPT): ejecuta «make node-tools» (npm) / $(DECAP_SCRIPT) is missing: run 'make node-tools' (npm)" >&2; exit 1; }
+endef
+
+serve: $(BIN)/.installed node-tools
+	$(need-decap)
 	$(BIN)/$(ENGINE) serve --livereload --dev-addr 127.0.0.1:8000
 
+# The form editor on this machine, with no account: http://127.0.0.1:8000/admin/ writes to
+# the files of this working tree (Decap's local backend, decap-server, at EDIT_PORT) while
+# the site rebuilds live. Ctrl-C stops both.
+EDIT_PORT ?= 8081
+edit: $(BIN)/.installed node-tools
+	$(need-decap)
+	$(BIN)/python scripts/edit.py --port $(EDIT_PORT) --engine $(ENGINE)
+
 # The published site includes the offline bundle (made first, then linked from every page).
-build: $(BIN)/.installed offline
+build: $(BIN)/.installed node-tools offline
+	$(need-decap)
 	$(BIN)/$(ENGINE) build --strict
 
 offline: $(BIN)/.installed
@@ -42,8 +59,9 @@ browser:
 test: $(BIN)/.installed browser node-tools
 	$(BIN)/python -m pytest
 
-# The npm packages pinned in package-lock.json (mapshaper, for the map outlines and their
-# tests), installed again whenever the lock file changes.
+# The npm packages pinned in package-lock.json (Decap CMS and decap-server for the form
+# editor; mapshaper for the map outlines and their tests; Lighthouse for the accessibility
+# budget test), installed again whenever the lock file changes.
 node-tools: node_modules/.installed
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -94,4 +112,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf site offline verification .pytest_cache
+	rm -rf site offline verification .pytest_cache .cache

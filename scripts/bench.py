@@ -12,7 +12,10 @@ and max):
      same indicators, sources and notes per country): build time, time per page, peak memory;
   4. the hooks' own work per build (loading + validating, generating pages);
   5. the time `mkdocs serve` takes to rebuild after one country file is edited;
-  6. size per page type (HTML, raw and gzip) and search index size per language.
+  6. size per page type (HTML, raw and gzip) and search index size per language;
+  7. what the country briefs (PDF) add to a build: with no brief kept in .cache/briefs/
+     (cold: all 51 made) and with every one kept (warm: none made), and their sizes, with
+     the sizes of the embeddable maps (SVG).
 Prints a Markdown table and writes it to bench-results.md (not committed).
 """
 
@@ -52,7 +55,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def copy_project(target: Path) -> Path:
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "site", "__pycache__", ".pytest_cache", "bench-results.*", "node_modules"))
+        ".venv", ".git", ".cache", "site", "__pycache__", ".pytest_cache", "bench-results.*", "node_modules"))
+    if (ROOT / "node_modules").is_dir():  # the npm packages the build copies (Decap CMS, for /admin/)
+        (target / "node_modules").symlink_to((ROOT / "node_modules").resolve(), target_is_directory=True)
     return target
 
 
@@ -71,7 +76,7 @@ def timed_build(project: Path, env: dict | None = None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{stderr}")
     hooks = json.loads(timings.read_text().splitlines()[-1]) if timings.exists() else {}
-    pages = sum(1 for _ in out.rglob("*.html"))
+    pages = sum(1 for p in out.rglob("*.html") if p.parent.name != "admin")  # the readers' pages
     result = {"seconds": elapsed, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
               "hooks": hooks, "pages": pages, "site": out}
     timings.unlink(missing_ok=True)
@@ -252,6 +257,24 @@ def serve_rebuild_times(project: Path, runs: int) -> tuple[list[float], list[flo
         proc.wait(timeout=10)
 
 
+# -- country briefs ----------------------------------------------------------------
+
+def brief_builds(project: Path, runs: int) -> tuple[list[dict], list[dict]]:
+    """Builds with no brief kept on disk (cold: every brief made), then with all of them
+    kept (warm: read from .cache/briefs/), interleaved."""
+    cold, warm = [], []
+    for _ in range(runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        for results in (cold, warm):
+            results.append(timed_build(project))
+            shutil.rmtree(results[-1]["site"], ignore_errors=True)
+    return cold, warm
+
+
+def file_sizes(site: Path, pattern: str) -> list[int]:
+    return sorted(p.stat().st_size for p in site.glob(pattern))
+
+
 # -- sizes ------------------------------------------------------------------------
 
 def page_sizes(site: Path) -> list[tuple[str, int, int]]:
@@ -370,6 +393,31 @@ def main() -> int:
     say("| --- | ---: | ---: |")
     for lang, raw, packed in search_sizes(real[-1]["site"]):
         say(f"| {lang} | {raw:,} | {packed:,} |")
+    say("")
+
+    say("## Country briefs (PDF) and embeddable maps (SVG)")
+    say("")
+    cold, warm = brief_builds(real_project, args.runs)
+    say("A brief is made again only when what it shows changes (.cache/briefs/, keyed by content). "
+        "'briefs seconds' is the hooks' own time on briefs (view, key, making or reading them).")
+    say("")
+    say("| kept in .cache/briefs/ | build wall seconds | briefs seconds | briefs made | read from disk |")
+    say("| --- | ---: | ---: | ---: | ---: |")
+    for name, results in (("none (cold)", cold), ("all (warm)", warm)):
+        say(f"| {name} | {spread([r['seconds'] for r in results])} | "
+            f"{spread([r['hooks'].get('briefs', 0) for r in results])} | {int(results[-1]['hooks'].get('briefs_made', 0))} | "
+            f"{int(results[-1]['hooks'].get('briefs_from_disk', 0))} |")
+    added_cold = statistics.median(r["seconds"] for r in cold) - statistics.median(r["seconds"] for r in warm)
+    say(f"| cold minus warm | {added_cold:.2f} | | | |")
+    say("")
+    pdfs, svgs = file_sizes(real[-1]["site"], "fichas/*.pdf"), file_sizes(real[-1]["site"], "mapas/*.svg")
+    if pdfs:
+        say(f"Briefs: {len(pdfs)} files, {pdfs[0]:,}–{pdfs[-1]:,} bytes (median {int(statistics.median(pdfs)):,}), "
+            f"{sum(pdfs):,} in all.")
+    if svgs:
+        say(f"Embeddable maps: {len(svgs)} files, {svgs[0]:,}–{svgs[-1]:,} bytes, gzip "
+            f"{min(len(gzip.compress(p.read_bytes(), 9)) for p in real[-1]['site'].glob('mapas/*.svg')):,}–"
+            f"{max(len(gzip.compress(p.read_bytes(), 9)) for p in real[-1]['site'].glob('mapas/*.svg')):,}.")
     shutil.rmtree(work, ignore_errors=True)
     for r in (real[-1], base[-1], words[-1]):
         shutil.rmtree(r["site"], ignore_errors=True)

@@ -32,6 +32,8 @@ def build(project: Path, site_dir: Path, env: dict | None = None) -> subprocess.
 def copy_project(target: Path) -> Path:
     ignore = shutil.ignore_patterns(".venv", ".git", "site", "__pycache__", ".pytest_cache", "node_modules")
     shutil.copytree(ROOT, target, ignore=ignore)
+    if (ROOT / "node_modules").is_dir():  # the npm packages the build copies (Decap CMS, for /admin/)
+        (target / "node_modules").symlink_to((ROOT / "node_modules").resolve(), target_is_directory=True)
     return target
 
 

@@ -105,9 +105,12 @@ class BuiltSite:
         return candidate if candidate.is_file() else None
 
     def html_urls(self) -> list[str]:
+        """The readers' pages (not the form editor, admin/: tests/test_editor_admin.py)."""
         urls = []
         for path in sorted(self.root.rglob("*.html")):
             rel = path.relative_to(self.root).as_posix()
+            if rel.startswith("admin/"):
+                continue
             urls.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         return urls
 

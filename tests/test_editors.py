@@ -100,13 +100,15 @@ def test_status_lists_what_is_not_translated(edge_project, edge_site, site_data,
         assert site_data.ui["status_title"].get(lang)[0] in page.text
 
 
-def test_status_page_is_linked_from_every_footer(built_site):
+def test_status_page_is_linked_from_the_methodology_page_not_the_footer(built_site):
     for lang in LANGUAGES:
         prefix = "" if lang == "es" else f"{lang}/"
         for url in (prefix, f"{prefix}paises/ar/"):
             page = built_site.page(url)
-            links = [href for tag, href, _ in page.links if tag == "a" and href.rstrip("/").endswith("estado")]
-            assert links and built_site.resolve(url, links[0]) == f"{prefix}estado/"
+            assert not [href for tag, href, _ in page.links if tag == "a" and href.rstrip("/").endswith("estado")]
+        url = f"{prefix}metodologia/"
+        links = [href for tag, href, _ in built_site.page(url).links if tag == "a" and href.rstrip("/").endswith("estado")]
+        assert links and built_site.resolve(url, links[0]) == f"{prefix}estado/"
 
 
 def test_site_works_under_a_sub_path(tmp_path):

@@ -224,12 +224,12 @@ def test_render_map_legend_counts_equal_the_input(geometry):
     items = ul.findall("li")
     assert len(items) == len(legend)
     for item, entry in zip(items, legend):
-        assert item.find("span[@class='rt-map-legend-label']").text == entry["label"]
-        assert int(item.find("span[@class='rt-map-legend-count']").text) == entry["count"]
+        assert item.find(".//span[@class='rt-map-legend-label']").text == entry["label"]
+        assert int(item.find(".//span[@class='rt-map-legend-count']").text) == entry["count"]
         key = item.find(f"{SVG}svg")
         assert key.get("aria-hidden") == "true"
-        assert key.find(f"{SVG}rect").get("class") == f"rt-tone-{entry['tone']}"
-    assert sum(int(i.find("span[@class='rt-map-legend-count']").text) for i in items) == 17
+        assert key.find(f"{SVG}rect").get("class") == f"rt-tone-{entry['tone']} rt-shade-1"
+    assert sum(int(i.find(".//span[@class='rt-map-legend-count']").text) for i in items) == 17
 
 
 def test_render_map_escapes_every_text(geometry):
@@ -247,7 +247,7 @@ def test_render_map_escapes_every_text(geometry):
     first = svg.findall(f".//{SVG}a")[0]
     assert first.get("aria-label") == f"{HOSTILE}: {HOSTILE}"
     assert first.get("href") == 'paises/sv/?a=1&b="2"'
-    assert ul.find("li/span[@class='rt-map-legend-label']").text == HOSTILE
+    assert ul.find("li//span[@class='rt-map-legend-label']").text == HOSTILE
 
 
 @pytest.mark.parametrize("href", ["javascript:alert(1)", " JavaScript:alert(1)",
@@ -562,3 +562,42 @@ def test_a_locator_is_cropped_once_for_every_language(monkeypatch, site_data):
     alone = render_locator(geometry, country.iso2, name="x", lang="es", locator_id="l")
     assert render_locator(geometry, country.iso2, name="x", lang="es", locator_id="l",
                           shapes=locator_shapes(geometry, country.iso2)) == alone
+
+
+# -- one symbol and shade per value; a legend that reads as one line per value -------------
+
+def test_every_value_of_an_indicator_has_its_own_symbol_and_shade():
+    from hooks.sitegen.load import load_site
+    from hooks.sitegen.mapmarks import map_mark
+    from hooks.sitegen.model import UNKNOWN
+    for indicator in load_site(ROOT).catalogue.indicators:
+        codes = [v.code for v in indicator.values] + [UNKNOWN]
+        marks = [map_mark(indicator, code) for code in codes]
+        symbols = [symbol for symbol, _ in marks]
+        looks = [(indicator.tone(code), shade) for code, (_, shade) in zip(codes, marks)]
+        assert len(set(symbols)) == len(codes), (indicator.id, dict(zip(codes, symbols)))
+        assert len(set(looks)) == len(codes), (indicator.id, dict(zip(codes, looks)))
+
+
+def test_legend_item_reads_label_colon_count_with_the_swatch_inside():
+    legend = [{"tone": "harmful", "symbol": "▲", "shade": 2, "label": "Sí, por ley", "count": 1,
+               "count_text": "1 país"}]
+    ul = ET.fromstring(render_legend(legend, lang="es"))
+    item = ul.find("li")
+    assert "".join(item.itertext()).replace("▲", "", 1).strip() == "Sí, por ley: 1 país"
+    assert item[0].tag == f"{SVG}svg"  # the swatch is the item's first child, inside it
+    assert item[0].find(f"{SVG}rect").get("class") == "rt-tone-harmful rt-shade-2"
+    assert item[0].find(f"{SVG}text").text == "▲"
+    with pytest.raises(ValueError):
+        render_legend([{**legend[0], "shade": 4}])
+
+
+@pytest.mark.parametrize("lang, one, two, zero", [("es", "1 país", "2 países", "0 países"),
+                                                  ("en", "1 country", "2 countries", "0 countries"),
+                                                  ("pt", "1 país", "2 países", "0 países")])
+def test_country_counts_take_the_right_plural(lang, one, two, zero):
+    from hooks.sitegen.context import Ui
+    from hooks.sitegen.load import load_site
+    from hooks.sitegen.mapmarks import countries_text
+    ui = Ui(load_site(ROOT), lang)
+    assert [countries_text(ui, n) for n in (1, 2, 0)] == [one, two, zero]

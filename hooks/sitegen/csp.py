@@ -90,6 +90,28 @@ def content_security_policy(script_hashes: Iterable[str]) -> str:
     ])
 
 
+# The form editor (/admin/, admin.py): Decap CMS writes its styles inline (CSS-in-JS), checks
+# its configuration with ajv, which compiles validators with `new Function` ('unsafe-eval':
+# only Decap's own script runs there, no inline script), and talks to GitHub's API, or under
+# `make edit` to decap-server on this machine. Nothing else: no fonts, no images or scripts
+# from other hosts (its GitHub status check is refused).
+def admin_policy(local_port: int) -> str:
+    local = f"http://127.0.0.1:{local_port} http://localhost:{local_port}"
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        f"connect-src 'self' https://api.github.com {local}",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ])
+
+
 def meta_policy(policy: str) -> str:
     """The policy as a `<meta http-equiv>` can carry it."""
     return "; ".join(d for d in policy.split("; ") if d.split(" ", 1)[0] not in _NOT_IN_META)

@@ -1,15 +1,17 @@
 """The files written once a build of every language is done, beside MkDocs' own: each
 language's 404 page and search index, the offline bundle, the open data, each language's
-feed of legal change (in the offline bundle too, so that every page's link to it works)
-and `_headers`."""
+feed of legal change (in the offline bundle too, so that every page's link to it works),
+the country briefs (PDF, made with the profiles: briefs.py), the embeddable maps (SVG),
+the form editor (`admin/`, not in the offline bundle) and `_headers`."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from . import feeds, headers, opendata, searchindex
+from . import admin, csp, feeds, headers, model as m, opendata, searchindex
 from .compact import compact_stylesheet
+from .sitefiles import site_files
 from .cache import ContentCache
 from .session import Build
 from .themecontext import OFFLINE_BUNDLE_URL
@@ -44,5 +46,15 @@ def write_extras(site_dir: Path, build: Build, cache: ContentCache, *, languages
     for path, content in feeds.feed_files(site, languages, site_url=site_url or "",
                                           directory_urls=directory_urls).items():
         _write(site_dir / path, content)
+    # What the pages made as they were generated: the country briefs (PDF) the profiles link
+    # to, the standalone maps (SVG) the map pages offer to embed (sitefiles.py).
+    for path, content in sorted(site_files(cache).files.items()):
+        _write(site_dir / path, content)
+    # The form editor: its own page, configuration and policy (admin.py).
+    editor_policy = None
+    if not offline:
+        admin.write_admin(site_dir, site.project.root, site.settings.network_name.get(m.DEFAULT_LANGUAGE)[0])
+        editor_policy = csp.admin_policy(admin.local_port())
     # Security headers for hosts that read _headers (the same policy as every page's <meta>).
-    _write(site_dir / "_headers", headers.headers_file(headers.security_headers(build.policy["headers"])))
+    readers_headers = headers.security_headers(build.policy["headers"])
+    _write(site_dir / "_headers", headers.headers_file(readers_headers, editor_policy))

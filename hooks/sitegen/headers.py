@@ -23,20 +23,30 @@ def security_headers(policy: str) -> dict[str, str]:
     }
 
 
-def headers_file(headers: dict[str, str]) -> str:
+def editor_headers(policy: str) -> dict[str, str]:
+    """The form editor's (/admin/): its own policy, and its GitHub login window (opened on
+    the login relay's address) allowed to answer it."""
+    return {"Content-Security-Policy": policy, "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+            "X-Robots-Tag": "noindex"}
+
+
+def headers_file(headers: dict[str, str], editor_policy: str | None = None) -> str:
     lines = ["# Security headers for Netlify and Cloudflare Pages; written by the build.", "/*"]
     lines += [f"  {name}: {value}" for name, value in headers.items()]
+    if editor_policy:
+        # Netlify gives a path the value of its most specific rule (this one, after /*).
+        lines += ["/admin/*"] + [f"  {name}: {value}" for name, value in editor_headers(editor_policy).items()]
     return "\n".join(lines) + "\n"
 
 
-def parse_headers_file(text: str) -> dict[str, str]:
-    """The headers of the `/*` block of a `_headers` file (for tests and local servers)."""
+def parse_headers_file(text: str, block: str = "/*") -> dict[str, str]:
+    """The headers of one block (`/*` unless told) of a `_headers` file (for tests and local servers)."""
     headers, inside = {}, False
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         if not line.startswith((" ", "\t")):
-            inside = line.strip() == "/*"
+            inside = line.strip() == block
             continue
         if inside:
             name, _, value = line.strip().partition(":")

@@ -39,6 +39,15 @@ _TAG = re.compile(r'<([a-z][a-z0-9]*)((?:\s+[^\s"\'=<>/]+(?:="[^"]*")?)*)\s*>')
 _ATTRIBUTE_NAME = re.compile(r'\s+([^\s"\'=<>/]+)(?:="[^"]*")?')
 # What search reads instead: an empty element that it skips the same way.
 _UNSEARCHED = '<div data-search-exclude><!--rt-unsearched:{}--></div>'
+# The end of a block (or table cell) right before the next tag, and a line break: search
+# must see a space there. Material's search reads the page's text without its tags, so
+# "<h3>Title</h3><p>Text" would become "TitleText" in a search result. A newline goes
+# there while search reads the page, behind a comment that marks it, and leaves with
+# the comment afterwards (`put_back_unsearched`): the page itself stays as written.
+_BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|th|td|tr|h[1-6]|div|figcaption|blockquote|ul|ol|dl|table|thead|tbody"
+                        r"|tfoot|caption|section|figure|details|summary|nav|header|footer|article|aside)>(?=<)"
+                        r"|<br>(?=\S))")
+_SEARCH_GAP = "<!--rt-gap-->\n"
 _UNSEARCHED_PLACEHOLDER = re.compile(re.escape(_UNSEARCHED).replace(r"\{\}", "([0-9a-f]{40})"))
 
 
@@ -48,7 +57,8 @@ def html_block(html: str) -> Markup:
     Only for HTML whose every value from data is already escaped (a rendered template, a
     `Markup` built with `Markup.format`), never for a text from data.
     """
-    return Markup(f"\n\n{START}{html.strip()}{END}\n\n")
+    spaced = _BLOCK_END.sub(lambda end: end.group(1) + _SEARCH_GAP, str(html).strip())  # str: Markup would escape
+    return Markup(f"\n\n{START}{spaced}{END}\n\n")
 
 
 def unmarked(markdown: str) -> str:
@@ -117,7 +127,8 @@ class GeneratedHtml(Extension):
 
     def put_back_unsearched(self, html: str) -> str:
         """The page with the elements that search skipped in place of their placeholders
-        (a placeholder it does not know, say typed in a hand-written page, stays as it is)."""
-        if "rt-unsearched:" not in html:
-            return html
-        return _UNSEARCHED_PLACEHOLDER.sub(lambda match: self.unsearched.get(match.group(1), match.group(0)), html)
+        (a placeholder it does not know, say typed in a hand-written page, stays as it is),
+        and without the newlines search read between blocks (`_SEARCH_GAP`)."""
+        if "rt-unsearched:" in html:
+            html = _UNSEARCHED_PLACEHOLDER.sub(lambda match: self.unsearched.get(match.group(1), match.group(0)), html)
+        return html.replace(_SEARCH_GAP, "")  # the spaces search needed between blocks

@@ -17,10 +17,10 @@ CSS classes used:
 
 - `rt-map` (choropleth `<svg>`), `rt-map-others`, `rt-map-regions`, `rt-map-symbols`
   (its `<g>` groups), `rt-map-other` (a non-member shape), `rt-map-link` (a member's
-  `<a>`), `rt-map-region` + `rt-tone-<tone>` (a member's `<path>`), `rt-map-symbol`
+  `<a>`), `rt-map-region` + `rt-tone-<tone>` + `rt-shade-<n>` (a member's `<path>`), `rt-map-symbol`
   (a symbol `<text>`, on the map and in the legend);
 - `rt-map-legend` (`<ul>`), `rt-map-legend-item` (`<li>`), `rt-map-key` (the small
-  `<svg>` swatch, whose `<rect>` has `rt-tone-<tone>`), `rt-map-legend-label`,
+  `<svg>` swatch, whose `<rect>` has `rt-tone-<tone>` and `rt-shade-<n>`), `rt-map-legend-label`,
   `rt-map-legend-count`;
 - `rt-locator` (locator `<svg>`), `rt-locator-focus` (the highlighted country),
   `rt-locator-ring` (a circle around a country too small to see), and `rt-map-other`.
@@ -125,6 +125,13 @@ def _token(value: str, what: str) -> str:
     return value
 
 
+def _shade(value) -> int:
+    """A shade of a tone's colour (site.css `rt-shade-<n>`): 1, 2 or 3."""
+    if isinstance(value, bool) or value not in (1, 2, 3):
+        raise ValueError(f"shade must be 1, 2 or 3: {value!r}")
+    return value
+
+
 def _lang(lang: str | None) -> str | None:
     if lang is not None and not _LANG.match(lang):
         raise ValueError(f"not a language tag: {lang!r}")
@@ -166,10 +173,10 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
     """A choropleth map of the member countries: an inline `<svg>`, then its legend.
 
     regions: one dict per member country, {"iso2", "name", "value_label", "tone",
-    "symbol", "href"}; each becomes a link (in the order given, which is the keyboard
+    "symbol", "shade" (1-3, optional), "href"}; each becomes a link (in the order given, which is the keyboard
     order) around its shape, named "Name: value label", with its symbol drawn on top.
     Every other shape of the geometry is drawn grey and hidden from assistive
-    technologies. legend: {"tone", "symbol", "label", "count"} per tone, rendered as
+    technologies. legend: {"tone", "symbol", "shade", "label", "count", "count_text"} per value, rendered as
     `<ul class="rt-map-legend">` after the map.
 
     The `<svg>` has role="group" (it holds links, so it cannot be role="img"), and is
@@ -198,14 +205,16 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
         others=[d for code, d in geometry.shapes.items() if code not in seen],
         members=[{"name": region["name"], "value_label": region["value_label"],
                   "href": _href(region["href"]), "tone": region["tone"], "d": geometry.shapes[code],
-                  "symbol": region.get("symbol") or "",
+                  "symbol": region.get("symbol") or "", "shade": _shade(region.get("shade", 1)),
                   "x": _num(geometry.labels[code][0]), "y": _num(geometry.labels[code][1])}
                  for code, region in members])
     return svg + "\n" + render_legend(legend, lang=lang, templates=templates)
 
 
 def render_legend(legend: list[dict], *, lang: str | None = None, templates: Environment | None = None) -> str:
-    """`<ul class="rt-map-legend">`: per tone, a swatch with its symbol, label, count."""
+    """`<ul class="rt-map-legend">`: per value, one item: its swatch (symbol on the value's
+    shade), its label, a colon and its count as text ("Sí, por ley: 1 país"; `count_text`,
+    default the bare number)."""
     lang = _lang(lang)
     entries = []
     for entry in legend:
@@ -213,7 +222,8 @@ def render_legend(legend: list[dict], *, lang: str | None = None, templates: Env
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"legend count must be a whole number: {count!r}")
         entries.append({"tone": _token(entry["tone"], "tone"), "symbol": entry.get("symbol") or "",
-                        "label": entry["label"], "count": count})
+                        "shade": _shade(entry.get("shade", 1)), "label": entry["label"], "count": count,
+                        "count_text": entry.get("count_text") or str(count)})
     return _templates(templates).get_template("map-legend.html.j2").render(svg_ns=SVG_NS, lang=lang,
                                                                           entries=entries)
 
@@ -349,3 +359,79 @@ def render_locator(geometry: Geometry, iso2: str, *, name: str, lang: str | None
                   svg_ns=SVG_NS, locator_id=locator_id, view_box=_box(shapes.box),
                   lang=lang, name=name, border=BORDER, stroke_width=_num(side / 500),
                   other_fill=OTHER_FILL, others=shapes.others, focus=shapes.focus, ring=shapes.ring)
+
+
+# --- standalone map (a file to embed elsewhere) ------------------------------------
+
+# The tones' colours of assets/site.css, written into the file: a page that shows it as
+# an <img> has none of the site's CSS (tests/test_embed_maps.py compares them).
+TONE_FILLS = MappingProxyType({"harmful": "#b3261e", "mixed": "#8a5a00", "protective": "#1e6b32",
+                               "unknown": "#5f6368"})
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+STANDALONE_WIDTH = 1000  # user units; the file says width and height in the same units
+_MARGIN = 30
+
+
+def xml_text(value) -> str:
+    """A text with the characters XML 1.0 forbids removed (autoescape does the rest)."""
+    return _XML_ILLEGAL.sub("", str(value))
+
+
+def wrap_text(text: str, size: float, width: float = STANDALONE_WIDTH - 2 * _MARGIN) -> list[str]:
+    """Lines of at most `width` user units, by an average letter width (0.55 em of a sans-serif)."""
+    most = max(10, int(width / (size * 0.55)))
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and len(candidate) > most:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return lines + [line] if line else lines
+
+
+def render_standalone_map(geometry: Geometry, regions: list[dict], *, title: str, description: str,
+                          legend: list[dict], footer: list[str], metadata: str, lang: str | None,
+                          templates: Environment | None = None) -> tuple[str, int]:
+    """A choropleth map as a file of its own, to show with <img> on any site: the title
+    above, the legend and the `footer` lines (source, licence) below, real colours instead
+    of the site's CSS classes, no links and nothing that runs. regions: {"iso2", "name",
+    "value_label", "tone", "symbol"}; legend as for render_map. Returns the SVG document
+    and its height (its width is STANDALONE_WIDTH)."""
+    lang = _lang(lang)
+    title_lines = wrap_text(xml_text(title), 26)
+    top = _MARGIN + 34 * len(title_lines)
+    vx, vy, vw, vh = geometry.view_box
+    scale = STANDALONE_WIDTH / vw
+    members, seen = [], set()
+    for region in regions:
+        code = _code(geometry, region["iso2"])
+        seen.add(code)
+        tone = _token(region["tone"], "tone")
+        members.append({"name": xml_text(region["name"]), "value_label": xml_text(region["value_label"]),
+                        "fill": TONE_FILLS[tone], "d": geometry.shapes[code], "symbol": region.get("symbol") or "",
+                        "x": _num(geometry.labels[code][0]), "y": _num(geometry.labels[code][1])})
+    map_bottom = top + vh * scale
+    entries, y = [], map_bottom + 20
+    for entry in legend:
+        tone = _token(entry["tone"], "tone")
+        entries.append({"fill": TONE_FILLS[tone], "symbol": entry.get("symbol") or "",
+                        "label": xml_text(f"{entry['label']} ({int(entry['count'])})"), "y": _num(y)})
+        y += 30
+    footer_lines = []
+    y += 14
+    for text in footer:
+        for line in wrap_text(xml_text(text), 15):
+            footer_lines.append({"text": line, "y": _num(y)})
+            y += 20
+    height = int(y + _MARGIN)
+    svg = _templates(templates).get_template("map-standalone.svg.j2").render(
+        svg_ns=SVG_NS, width=STANDALONE_WIDTH, height=height, lang=lang, margin=_MARGIN,
+        title=xml_text(title), title_lines=[{"text": t, "y": _num(_MARGIN + 26 + 34 * n)} for n, t in enumerate(title_lines)],
+        description=xml_text(description), metadata=xml_text(metadata),
+        transform=f"translate({_num(-vx * scale)} {_num(top - vy * scale)}) scale({scale:g})",
+        other_fill=OTHER_FILL, border=BORDER, symbol_size=SYMBOL_SIZE,
+        others=[d for code, d in geometry.shapes.items() if code not in seen], members=members,
+        entries=entries, footer_lines=footer_lines)
+    return svg, height

@@ -59,6 +59,11 @@ class Project:
         """The JSON Schema of the per-country files (data/countries/<iso>.json)."""
         return self.schemas / "open-data-country.schema.json"
 
+    @property
+    def brief_cache(self) -> Path:
+        """Country briefs already made, by the SHA-256 of what they show (briefstore.py)."""
+        return self.root / ".cache" / "briefs"
+
     def relative(self, path: Path) -> str:
         """`path` as an editor reads it in a message: from the root, with forward slashes."""
         return path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)

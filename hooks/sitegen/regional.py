@@ -9,6 +9,7 @@ from markupsafe import Markup
 from . import model as m
 from .context import RenderContext
 from .localize import country_name, human_size
+from .mapmarks import countries_text, map_mark
 from .maps import Geometry, load_geometry, locator_shapes, render_locator, render_map
 from .datapackage import PACKAGE_PATH
 from .opendata import CHANGELOG_PATH, CSV_PATH, JSON_PATH, SCHEMA_PATH, country_path, published_files
@@ -58,16 +59,21 @@ def comparison_view(ctx: RenderContext) -> dict:
 
 
 def _values_legend(ctx: RenderContext, indicator: m.Indicator) -> list[dict]:
-    """Legend of a map: each value of the indicator with its symbol and how many countries have it."""
+    """Legend of a map: each value of the indicator with its own symbol and shade, and how many
+    countries have it ("Sí, por ley: 1 país")."""
     site, lang, ui = ctx.site, ctx.lang, ctx.ui
     counts: dict = {}
     for country in site.countries:
         code = country.answers[indicator.id].value
         counts[code] = counts.get(code, 0) + 1
-    entries = [{"code": v.code, "label": v.label.get(lang)[0], "tone": indicator.tone(v.code)} for v in indicator.values]
-    entries.append({"code": m.UNKNOWN, "label": ui.no_verified_information, "tone": "unknown"})
-    return [{"tone": e["tone"], "symbol": SYMBOLS[e["tone"]], "label": e["label"], "count": counts.get(e["code"], 0)}
-            for e in entries]
+    entries = [(v.code, v.label.get(lang)[0]) for v in indicator.values] + [(m.UNKNOWN, ui.no_verified_information)]
+    legend = []
+    for code, label in entries:
+        symbol, shade = map_mark(indicator, code)
+        n = counts.get(code, 0)
+        legend.append({"tone": indicator.tone(code), "symbol": symbol, "shade": shade, "label": label,
+                       "count": n, "count_text": countries_text(ui, n)})
+    return legend
 
 
 def map_view(ctx: RenderContext, indicator: m.Indicator, page: str) -> dict:
@@ -75,8 +81,10 @@ def map_view(ctx: RenderContext, indicator: m.Indicator, page: str) -> dict:
     regions = []
     for country, name in countries_in_order(site, lang):
         value = value_view(indicator, country.answers[indicator.id], lang, ui)
+        symbol, shade = map_mark(indicator, value["code"])
+        value = {**value, "symbol": symbol, "shade": shade}  # the map's own, in the list under it too
         regions.append({"iso2": country.iso2, "name": name, "value_label": value["label"], "tone": value["tone"],
-                        "symbol": value["symbol"],
+                        "symbol": symbol, "shade": shade,
                         "href": ctx.url(page, profile_path(country.iso2), indicator.id),
                         "value": value})
     legend = _values_legend(ctx, indicator)
@@ -84,7 +92,7 @@ def map_view(ctx: RenderContext, indicator: m.Indicator, page: str) -> dict:
     # A member outside the map's area (or with no shape) is still in the list under the map.
     outlines = regional_geometry(ctx)
     shapes = outlines.shapes
-    svg = render_map(outlines, [{k: r[k] for k in ("iso2", "name", "value_label", "tone", "symbol", "href")}
+    svg = render_map(outlines, [{k: r[k] for k in ("iso2", "name", "value_label", "tone", "symbol", "shade", "href")}
                                           for r in regions if r["iso2"] in shapes],
                      title=question, description=ui.map_description, legend=legend, lang=lang,
                      map_id=f"map-{indicator.id}", templates=ctx.templates)
@@ -169,6 +177,7 @@ def headline_counts(ctx: RenderContext) -> list[str]:
 def home_figures_view(ctx: RenderContext, page: str) -> dict:
     headline = ctx.site.catalogue.indicator(HEADLINE_INDICATOR)
     return {"map": map_view(ctx, headline, page), "counts": headline_counts(ctx),
+            "list_url": ctx.url(page, map_path(headline.id), "list"),
             "maps_url": ctx.url(page, MAPS_INDEX), "comparison_url": ctx.url(page, COMPARISON)}
 
 

@@ -19,7 +19,9 @@ from markupsafe import Markup
 
 from . import model as m
 from .citation import dataset_cite_view
+from .briefs import brief_link
 from .context import RenderContext
+from .embedmaps import embed_view
 from .localize import country_name, long_date
 from .materialviews import campaign_view, catalogue_view, material_view, materials_country_section
 from .paths import (CAMPAIGN, CATALOGUE, COMPARISON, COUNTRIES_INDEX, MAPS_INDEX, STATUS, map_path, material_path,
@@ -62,12 +64,14 @@ def _status(ctx: RenderContext) -> dict:
 
 def _profile(ctx: RenderContext, country: m.Country) -> dict:
     return {"p": profile_view(ctx, country), "locator": locator(ctx, country),
+            "brief": brief_link(ctx, country, profile_path(country.iso2)),
             "materials": Markup(materials_country_section(ctx, country.iso2, profile_path(country.iso2)))}
 
 
 def _map(ctx: RenderContext, indicator: m.Indicator) -> dict:
     path = map_path(indicator.id)
-    return {"v": map_view(ctx, indicator, path), "maps_url": ctx.url(path, MAPS_INDEX)}
+    view = map_view(ctx, indicator, path)
+    return {"v": view, "embed": embed_view(ctx, indicator, view), "maps_url": ctx.url(path, MAPS_INDEX)}
 
 
 def _campaign_title(ctx: RenderContext) -> dict:
@@ -83,7 +87,7 @@ def _material(ctx: RenderContext, material: m.Material) -> dict:
 def site_pages(site: m.SiteData) -> list[PageSpec]:
     """Every page made from `site`, in the order they are generated (and listed in the sitemap)."""
     pages = [
-        PageSpec(STATUS, "status.md.j2", _status, in_nav=False),
+        PageSpec(STATUS, "status.md.j2", _status, in_nav=False, searchable=False),
         PageSpec(COUNTRIES_INDEX, "countries-index.md.j2", lambda ctx: {"v": index_view(ctx)}, in_nav=True,
                  commentary=True),
         *(PageSpec(profile_path(c.iso2), "profile.md.j2", partial(_profile, country=c), in_nav=False, commentary=True)

@@ -17,12 +17,15 @@ from typing import Callable, Mapping
 
 from . import annotations
 from . import model as m
+from .briefstore import store as brief_store
+from .sitefiles import site_files
 from .cache import ContentCache
 from .context import RenderContext
 from .htmlblocks import GeneratedHtml
 from .load import fingerprint, load_site
 from .problems import DataProblems
 from .project import Project
+from .admin import editor_missing
 from .symlinks import symlink_problems
 from .timings import Timings
 
@@ -40,6 +43,7 @@ class Settings:
     timings_file: str | None = None  # SITEGEN_TIMINGS (scripts/bench.py)
     annotate: bool = False  # on GitHub Actions: problems also as workflow annotations
     site_url: str = ""  # SITE_URL, which mkdocs.yml's site_url also reads: the site's address, if known
+    offline: bool = False  # OFFLINE=true (`make offline`): the bundle, which has no form editor
 
     @classmethod
     def from_environment(cls, project: Project, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -49,7 +53,8 @@ class Settings:
                    offline_bundle=Path(environ.get("OFFLINE_BUNDLE") or project.root / "offline" / "sitio-sin-conexion.zip"),
                    timings_file=environ.get("SITEGEN_TIMINGS") or None,
                    annotate=environ.get("GITHUB_ACTIONS") == "true",
-                   site_url=environ.get("SITE_URL", ""))
+                   site_url=environ.get("SITE_URL", ""),
+                   offline=environ.get("OFFLINE", "").lower() in ("true", "1"))
 
 
 @dataclass
@@ -83,10 +88,14 @@ class BuildSession:
         Raises `DataProblems` (and keeps no build) when they are not sound."""
         self.build = None  # never build from data that failed to load
         self.cache.new_build()
+        brief_store(self.cache, self.project).new_build()
+        site_files(self.cache).clear()
         timings = Timings()
         links = symlink_problems(self.project.root)  # before MkDocs lists and copies docs/
         if links:
             raise DataProblems(links)
+        if not self.settings.offline and (missing := editor_missing(self.project.root)):
+            raise DataProblems(missing)  # before anything is built: the site needs the form editor
         version = (fingerprint(self.project, self.cache), self.today, self.settings.synthetic_codes)
         with timings.measure("load_and_validate"):
             site = self.cache.get("site", version, lambda: load_site(self.project.root, self.today, cache=self.cache,
@@ -129,4 +138,7 @@ class BuildSession:
         return path if path and path.is_file() else None
 
     def finish_build(self) -> None:
+        briefs = brief_store(self.cache, self.project)
+        briefs.prune()
+        self.build.timings.add(briefs.figures())
         self.build.timings.write(self.settings.timings_file)

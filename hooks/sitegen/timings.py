@@ -1,7 +1,8 @@
 """Time spent by the site's own code in one build, for `make bench` (scripts/bench.py).
 
 Set SITEGEN_TIMINGS=<file.json> and each build appends one JSON line with the seconds
-spent loading/validating data and generating pages. Costs nothing when unset.
+spent loading/validating data and generating pages, and on the country briefs
+(seconds, how many were made and how many read from `.cache/briefs/`). Costs nothing when unset.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ class Timings:
         finally:
             self._spent[name] += time.perf_counter() - start
             self._spent[name + "_calls"] += 1
+
+    def add(self, figures: dict[str, float]) -> None:
+        """Figures measured elsewhere (the country briefs: seconds, how many made)."""
+        for name, value in figures.items():
+            self._spent[name] += value
 
     def write(self, target: str | None) -> None:
         if target:

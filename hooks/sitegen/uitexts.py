@@ -38,11 +38,19 @@ PLACEHOLDERS = {
     "verification_sheet_made": ("date", "reviewed"),
     "materials_only_in": ("languages",),
     "materials_filter_status": ("shown", "total"),  # filled in the browser, by materials.js
+    "map_countries_one": ("n",),
+    "map_countries_other": ("n",),
     "feed_title": ("network",),
     "feed_new_country": ("country",),
     "feed_country_changed": ("country",),
     "feed_new_material": ("title",),
     "cite_profile_title": ("country",),
+    "brief_download": ("size",),
+    "brief_data_date": ("date",),
+    "brief_site_path": ("path",),
+    "embed_download": ("size",),
+    "map_source_line": ("network", "address", "date"),
+    "map_licence_line": ("licence", "url"),
 }
 
 KEYS = frozenset("""
@@ -61,7 +69,8 @@ KEYS = frozenset("""
     countries_title countries_intro countries_table_caption country email corrections_email secretariat
     not_translated_short not_translated_notice text_not_translated_notice
     not_found_title not_found_text go_home quick_exit quick_exit_hint browsing_safely
-    comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption
+    comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption comparison_scroll_hint
+    map_countries_one map_countries_other map_tap_list
     maps_title maps_intro map_description map_as_list other_maps
     count_compulsory_in_law count_confidential count_hiv_law count_positive_result count_none_known
     count_one_known count_unknown unknown_per_column unknown_of_total
@@ -92,6 +101,9 @@ KEYS = frozenset("""
     cite_title cite_intro cite_dataset_title cite_dataset_description cite_profile_title cite_in cite_version
     cite_dataset cite_text cite_data_version cite_accessed_note cite_country_data download_changelog
     download_package download_countries
+    brief_download brief_title brief_data_date brief_live_page brief_site_path brief_not_legal_advice
+    brief_answer brief_disputed brief_verification
+    map_description_image embed_title embed_intro embed_relative_note embed_download map_source_line map_licence_line
 """.split())
 
 

@@ -60,17 +60,26 @@ class _EditorLoader(_Base):
 
     Dates stay text (the schema checks them, so `2026-02-30` is a clear message, not a
     crash), and only `true`/`false` are booleans: YAML 1.1 would read an unquoted
-    `yes` or `no` answer as a boolean.
+    `yes` or `no` answer as a boolean. Numbers are read as YAML 1.2 writes them, which is
+    how the form editor (Decap CMS) writes a file: `10:30`, `1_000` or `=` left unquoted
+    there are texts, not YAML 1.1's base-60 and underscored numbers or its `=` value.
     """
 
 
+_REPLACED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
+             "tag:yaml.org,2002:float", "tag:yaml.org,2002:value")
 _EditorLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers
-            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 _EditorLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+_EditorLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+_EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?"
+               r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"))
 
 
 def _construct(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, doc: YamlDocument, problems: list):
