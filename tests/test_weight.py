@@ -24,10 +24,11 @@ PROFILES = sorted(path.stem for path in (ROOT / "data" / "countries").glob("*.ym
 PROFILE_BUDGET_KB = 80
 BUDGET_KB = {"profile-hn": PROFILE_BUDGET_KB, "profile-mx": PROFILE_BUDGET_KB, "home": 120}
 PAGES = {"profile-hn": "paises/hn/", "profile-mx": "paises/mx/", "home": ""}
-# Over the budget still, by 1 to 2.5 KB (measured 2026-12-02, after the lighter locators):
-# without its locator map each would be 78.5 to 79 KB; the rest is their longer content and
-# Material's 57 KB. An expected failure while over, a failure the day one fits (within_budget).
-OVER_BUDGET = {"ar": "81.7-82.1 KB", "cl": "80.5-81.1 KB", "mx": "81.6-82.2 KB"}
+# Over the budget still, by 1 to 2.7 KB (measured 2026-12-02, after the lighter locators):
+# without its locator map each would be 77.9 to 79.5 KB; the rest is their longer content
+# and Material's 57 KB. An expected failure while over, a failure the day one fits
+# (within_budget).
+OVER_BUDGET = {"ar": "82.3-82.7 KB", "cl": "81.1-81.7 KB", "mx": "82.1-82.7 KB"}
 GZIP_LEVEL = 6  # tests/browser.py serves with this level
 
 
