@@ -42,7 +42,8 @@ class _Context:
 
     registry: Registry
     open_maps: dict = field(default_factory=dict)  # path of the map -> [(key, label, hint, overrides)]
-    ui: dict = field(default_factory=dict)  # data/ui.yml: the labels of coded values (`x-ui-labels`)
+    # data/ui.yml as read (a plain dict, not context.Ui): the labels of coded values (`x-ui-labels`)
+    ui_yml: dict = field(default_factory=dict)
 
 
 def _schemas(folder: Path) -> tuple[Registry, dict[str, dict]]:
@@ -165,7 +166,7 @@ def _options(schema: dict, ctx: _Context) -> list:
     prefix = schema.get("x-ui-labels")
     if not prefix:
         return list(schema["enum"])
-    return [{"label": ((ctx.ui.get(f"{prefix}{code}") or {}).get("es") or str(code)), "value": code}
+    return [{"label": ((ctx.ui_yml.get(f"{prefix}{code}") or {}).get("es") or str(code)), "value": code}
             for code in schema["enum"]]
 
 
@@ -215,9 +216,9 @@ def _answer_fields(catalogue: dict, unknown_label: str) -> list:
     return entries
 
 
-def _ui_fields(ui: dict) -> list:
+def _ui_fields(ui_yml: dict) -> list:
     """Every interface text the site reads, in the order of data/ui.yml (then the missing ones)."""
-    order = [key for key in ui if key in UI_KEYS] + sorted(UI_KEYS - set(ui))
+    order = [key for key in ui_yml if key in UI_KEYS] + sorted(UI_KEYS - set(ui_yml))
     return [(key, key, _placeholder_hint(PLACEHOLDERS.get(key, ())), {}) for key in order]
 
 
@@ -240,12 +241,12 @@ def editor_config(root: Path, *, local_port: int = DEFAULT_LOCAL_PORT) -> dict:
     project = Project(root)
     registry, schemas = _schemas(project.schemas)
     catalogue = _read(project.data / "indicators.yml", project.root)
-    ui = _read(project.data / "ui.yml", project.root)
+    ui_yml = _read(project.data / "ui.yml", project.root)  # named apart from ctx.ui (tests/test_ui_texts.py)
     site = _read(project.data / "site.yml", project.root)
-    unknown_label = ((ui.get("no_verified_information") or {}).get("es")) or "Sin información verificada"
+    unknown_label = ((ui_yml.get("no_verified_information") or {}).get("es")) or "Sin información verificada"
 
     def fields(schema_name: str, open_maps: dict | None = None) -> list[dict]:
-        return _root_fields(schema_name, _Context(registry, open_maps or {}, ui), schemas)
+        return _root_fields(schema_name, _Context(registry, open_maps or {}, ui_yml), schemas)
 
     def yaml_file(name: str, label: str, file: str, schema_name: str, open_maps=None) -> dict:
         description = schemas[schema_name].get("x-description-es") or schemas[schema_name].get("description", "")
@@ -277,7 +278,7 @@ def editor_config(root: Path, *, local_port: int = DEFAULT_LOCAL_PORT) -> dict:
              "folder": "data/materials", "identifier_field": "id", "summary": "{{id}}", **folder_common,
              "fields": fields("material.schema.json")},
             yaml_file("campana", "Página de la campaña", "data/campaign.yml", "campaign.schema.json"),
-            yaml_file("textos", "Textos de la interfaz", "data/ui.yml", "ui.schema.json", {(): _ui_fields(ui)}),
+            yaml_file("textos", "Textos de la interfaz", "data/ui.yml", "ui.schema.json", {(): _ui_fields(ui_yml)}),
             yaml_file("ajustes", "Ajustes del sitio", "data/site.yml", "site.schema.json"),
         ],
     }
