@@ -272,7 +272,12 @@ def test_the_verification_sheet_lists_every_answer_with_its_source_quote_and_box
         items = re.findall(r'<div class="item">(.*?)<div class="line"></div>\s*</div>', page, re.S)
         assert len(items) == len(site.catalogue.indicators)
         boxes = [site.ui[k].get(lang)[0] for k in ("verify_correct", "verify_wrong", "verify_dont_know")]
-        for indicator, item in zip(site.catalogue.indicators, items):
+        # In the profile's order, which the sheet is made from: each group's known answers
+        # first, then its unknown ones, each part in the catalogue's order.
+        in_order = [i for g in site.catalogue.groups
+                    for i in sorted(g.indicators, key=lambda i: not country.answers[i.id].known)]
+        assert len(in_order) == len(items)
+        for indicator, item in zip(in_order, items):
             text = html_lib.unescape(item)
             assert indicator.question.get(lang)[0] in text
             assert all(box in text for box in boxes)
