@@ -213,7 +213,9 @@ def test_the_profile_view_quotes_the_main_source_and_marks_an_ended_law(project)
     statuses = {law["id"]: law["status"] for law in view["laws"]}
     assert statuses == {"ley-3729": "In force", "ley-vieja": "Repealed in 2022"}
     assert {law["id"]: law["status"] for law in views.profile_view(RenderContext(site, "pt", TODAY), country)["laws"]}["ley-vieja"] \
-        == "Revogada em 2022"
+        == "Não está mais em vigor: revogação em 2022"
+    assert {law["id"]: law["status"] for law in views.profile_view(RenderContext(site, "es", TODAY), country)["laws"]}["ley-vieja"] \
+        == "Ya no está vigente: se derogó en 2022"  # agrees with "Código…" as with "Ley…"
 
 
 def test_an_answer_verified_by_the_member_organization_says_so(project):

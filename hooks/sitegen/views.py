@@ -47,7 +47,9 @@ def review_view(ctx: RenderContext, country: m.Country) -> dict:
 
 
 def law_status(law: m.Law, ui: Ui) -> str:
-    """"Vigente", "Derogada en 2023", "Reemplazada en 2022": what the reader must know first."""
+    """"Vigente", "Ya no está vigente: se derogó en 2023": what the reader must know first.
+
+    Worded to agree with any law's name (a "código" or a "ley"): no gendered participle."""
     label = ui["law_status_" + law.status]
     if not law.in_force and law.repealed_year:
         return ui.law_ended_in.format(status=label, year=law.repealed_year)
