@@ -85,3 +85,11 @@ def test_a_law_status_agrees_with_any_law_name(site_data):
         for lang in ("es", "pt"):
             text = site_data.ui[key].get(lang)[0]
             assert not participle.search(text), (key, lang, text)
+
+
+def test_a_count_of_all_known_answers_says_all(built_site):
+    # "En 13 de los 13 países…" is no sentence: "En los 13 países…", "In all 13…", "Nos 13…".
+    same = re.compile(r"\b(\d+) (?:de los|of the|dos) \1 (?:países|countries)\b")
+    for lang in LANGUAGES:
+        home = built_site.page("" if lang == "es" else f"{lang}/")
+        assert not same.search(home.text), (lang, same.search(home.text).group(0))
