@@ -93,3 +93,16 @@ def test_a_count_of_all_known_answers_says_all(built_site):
     for lang in LANGUAGES:
         home = built_site.page("" if lang == "es" else f"{lang}/")
         assert not same.search(home.text), (lang, same.search(home.text).group(0))
+
+
+def test_the_questions_without_answers_read_as_one_sentence(built_site, site_data):
+    # "Sin información verificada sobre: modelo legal, prueba gratuita, …": no capital mid-sentence
+    # (an acronym keeps its capitals: "HIV exposure").
+    for country in site_data.countries:
+        for lang in LANGUAGES:
+            page = built_site.page(f"{'' if lang == 'es' else lang + '/'}paises/{country.slug}/")
+            line = re.search(r'<li class="rt-answers-unknown">(.*?)</li>', page.article, re.S)
+            if not line:
+                continue
+            for title in re.findall(r'<a class="rt-jump" href="#[a-z_]+">(.*?)</a>', line.group(1)):
+                assert not re.match(r"[A-ZÁÉÍÓÚ][a-záéíóúñçãõ]", title), (country.iso2, lang, title)

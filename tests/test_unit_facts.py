@@ -261,6 +261,7 @@ def test_the_verification_sheet_lists_every_answer_with_its_source_quote_and_box
     import re
 
     from hooks.sitegen.verification import write_sheets
+    from tests.test_readable_text import glued_pairs
 
     root = copy_data(tmp_path)
     site = load_site(root, dt.date.today())
@@ -271,6 +272,7 @@ def test_the_verification_sheet_lists_every_answer_with_its_source_quote_and_box
     for lang, path in zip(("es", "en", "pt"), paths):
         page = path.read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in page
+        assert not glued_pairs(page[page.index("<body"):])  # printed, or read as plain text
         items = re.findall(r'<div class="item">(.*?)<div class="line"></div>\s*</div>', page, re.S)
         assert len(items) == len(site.catalogue.indicators)
         boxes = [site.ui[k].get(lang)[0] for k in ("verify_correct", "verify_wrong", "verify_dont_know")]
