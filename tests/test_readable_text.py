@@ -106,3 +106,15 @@ def test_the_questions_without_answers_read_as_one_sentence(built_site, site_dat
                 continue
             for title in re.findall(r'<a class="rt-jump" href="#[a-z_]+">(.*?)</a>', line.group(1)):
                 assert not re.match(r"[A-ZÁÉÍÓÚ][a-záéíóúñçãõ]", title), (country.iso2, lang, title)
+
+
+def test_a_map_legend_reads_as_one(built_site, site_data):
+    # "Sí, por ley: 1 país", not "Sí, por ley 1"
+    for lang in LANGUAGES:
+        page = built_site.page("mapas/" if lang == "es" else f"{lang}/mapas/")
+        items = re.findall(r'<span class="rt-map-legend-label">[^<]+</span>: <span class="rt-map-legend-count">(\d+)</span> ([^<]+)</li>',
+                           page.article)
+        assert items, lang
+        for count, unit in items:
+            key = "legend_country" if count == "1" else "legend_countries"
+            assert unit == site_data.ui[key].get(lang)[0], (lang, count, unit)

@@ -169,7 +169,7 @@ def render_map(geometry: Geometry, regions: list[dict], *, title: str, descripti
     "symbol", "href"}; each becomes a link (in the order given, which is the keyboard
     order) around its shape, named "Name: value label", with its symbol drawn on top.
     Every other shape of the geometry is drawn grey and hidden from assistive
-    technologies. legend: {"tone", "symbol", "label", "count"} per tone, rendered as
+    technologies. legend: {"tone", "symbol", "label", "count", optional "unit" ("países")} per tone, rendered as
     `<ul class="rt-map-legend">` after the map.
 
     The `<svg>` has role="group" (it holds links, so it cannot be role="img"), and is
@@ -213,7 +213,7 @@ def render_legend(legend: list[dict], *, lang: str | None = None, templates: Env
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError(f"legend count must be a whole number: {count!r}")
         entries.append({"tone": _token(entry["tone"], "tone"), "symbol": entry.get("symbol") or "",
-                        "label": entry["label"], "count": count})
+                        "label": entry["label"], "count": count, "unit": entry.get("unit") or ""})
     return _templates(templates).get_template("map-legend.html.j2").render(svg_ns=SVG_NS, lang=lang,
                                                                           entries=entries)
 

@@ -66,8 +66,11 @@ def _values_legend(ctx: RenderContext, indicator: m.Indicator) -> list[dict]:
         counts[code] = counts.get(code, 0) + 1
     entries = [{"code": v.code, "label": v.label.get(lang)[0], "tone": indicator.tone(v.code)} for v in indicator.values]
     entries.append({"code": m.UNKNOWN, "label": ui.no_verified_information, "tone": "unknown"})
-    return [{"tone": e["tone"], "symbol": SYMBOLS[e["tone"]], "label": e["label"], "count": counts.get(e["code"], 0)}
-            for e in entries]
+    legend = [{"tone": e["tone"], "symbol": SYMBOLS[e["tone"]], "label": e["label"], "count": counts.get(e["code"], 0)}
+              for e in entries]
+    for e in legend:  # "Sí, por ley: 1 país", "No: 9 países"
+        e["unit"] = ui.legend_country if e["count"] == 1 else ui.legend_countries
+    return legend
 
 
 def map_view(ctx: RenderContext, indicator: m.Indicator, page: str) -> dict:

@@ -71,7 +71,7 @@ KEYS = frozenset("""
     not_found_title not_found_text go_home quick_exit quick_exit_hint browsing_safely
     comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption
     maps_title maps_intro map_description map_as_list other_maps
-    count_compulsory_in_law count_confidential count_hiv_law count_positive_result count_share count_share_all
+    count_compulsory_in_law count_confidential count_hiv_law count_positive_result count_share count_share_all legend_country legend_countries
     count_none_known
     count_one_known count_unknown unknown_per_column unknown_of_total
     quote_in_language law_status_in_force law_status_repealed law_status_replaced law_status_struck_down
