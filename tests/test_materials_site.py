@@ -37,9 +37,9 @@ def test_each_download_is_the_file_the_page_describes(built_site):
             url = f"{PREFIX[lang]}materiales/{material_id}/"
             page = built_site.page(url)
             # The checksum folds away behind "verify the file" (a 64-letter column fills a phone).
-            rows = re.findall(r"<tr><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td><td><details class=\"rt-sha256-fold\">"
+            rows = re.findall(r"<tr><td>[^<]*</td>\s*<td>[^<]*</td>\s*<td>([^<]*)</td>\s*<td><details class=\"rt-sha256-fold\">"
                               r"<summary>[^<]+</summary><code class=\"rt-sha256\">([0-9a-f]{64})</code></details></td>"
-                              r"<td><a class=\"rt-download\" href=\"([^\"]+)\" download", page.article)
+                              r"\s*<td><a class=\"rt-download\" href=\"([^\"]+)\" download", page.article)
             assert rows, url
             for size, checksum, href in rows:
                 target = built_site.resolve(url, href)

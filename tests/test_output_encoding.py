@@ -160,7 +160,8 @@ def test_a_blank_line_in_a_text_is_a_paragraph_break_and_nothing_more(edge_site)
     assert summary[-2:] == [first, second] and len(summary) == 3
     # in a phrase (a change in the change log), the break is a line break
     changes = re.search(r'<ul class="rt-changelog".*?</ul>', edge_site.page("paises/ar/").html, re.S).group(0)
-    assert re.search(r"[^>]<br>Primer párrafo \*sin énfasis\*\.<br>Segundo: \[x\]", changes)
+    # (a space after the break: read as plain text, the two lines stay two words apart)
+    assert re.search(r"[^>]<br> Primer párrafo \*sin énfasis\*\.<br> Segundo: \[x\]", changes)
     # a material's description, on its page and in the catalogue
     detail = elements(edge_site.page(f"materiales/{hostile.MATERIAL}/")).text_of("p", class_="rt-material-desc")
     assert detail[-2:] == [first, second]

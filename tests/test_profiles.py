@@ -208,7 +208,8 @@ def test_belize_says_its_hiv_offences_were_repealed_in_2023(built_site, site_dat
     assert belize.answers["criminalisation_status"].value == "repealed"
     ended = [law for law in belize.laws if not law.in_force]
     assert ended and all(law.repealed_year == 2023 for law in ended)
-    for lang, words in (("es", "Derogada en 2023"), ("en", "Repealed in 2023"), ("pt", "Revogada em 2023")):
+    for lang, words in (("es", "Ya no está vigente: se derogó en 2023"), ("en", "Repealed in 2023"),
+                       ("pt", "Não está mais em vigor: revogação em 2023")):
         page = built_site.page(f"{PREFIX[lang]}paises/bz/")
         assert words in html.unescape(page.article)
         status_block = fact_blocks(page)["criminalisation_status"]

@@ -157,8 +157,10 @@ def test_home_counts_equal_the_data(built_site, site_data):
     assert total - unknown >= 2, "the real data know this answer for several countries"
     for lang in LANGUAGES:
         home = built_site.page(PREFIX[lang])
-        sentence = site_data.ui["count_compulsory_in_law"].get(lang)[0].format(
-            n=in_law, known=total - unknown, unknown=unknown, total=total)
+        ui = {k: site_data.ui[k].get(lang)[0] for k in ("count_compulsory_in_law", "count_share", "count_share_all")}
+        share = (ui["count_share_all"].format(known=total - unknown) if in_law == total - unknown
+                 else ui["count_share"].format(n=in_law, known=total - unknown))
+        sentence = ui["count_compulsory_in_law"].format(share=share, unknown=unknown, total=total)
         assert sentence in home.text
         about = built_site.page(f"{PREFIX[lang]}acerca/")
         assert sentence in about.text  # the about page states no fact by hand: it shows the computed figure

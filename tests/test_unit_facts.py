@@ -213,7 +213,9 @@ def test_the_profile_view_quotes_the_main_source_and_marks_an_ended_law(project)
     statuses = {law["id"]: law["status"] for law in view["laws"]}
     assert statuses == {"ley-3729": "In force", "ley-vieja": "Repealed in 2022"}
     assert {law["id"]: law["status"] for law in views.profile_view(RenderContext(site, "pt", TODAY), country)["laws"]}["ley-vieja"] \
-        == "Revogada em 2022"
+        == "Não está mais em vigor: revogação em 2022"
+    assert {law["id"]: law["status"] for law in views.profile_view(RenderContext(site, "es", TODAY), country)["laws"]}["ley-vieja"] \
+        == "Ya no está vigente: se derogó en 2022"  # agrees with "Código…" as with "Ley…"
 
 
 def test_an_answer_verified_by_the_member_organization_says_so(project):
@@ -248,8 +250,8 @@ def test_the_home_page_figure_follows_the_data(project):
             "de un país, Bolivia: Sí, por ley.") in after
     (project / "data/countries/pe.yml").write_text((project / FILE).read_text(encoding="utf-8"), encoding="utf-8")
     both = fill_markers(RenderContext(load_site(project, TODAY), "es", TODAY), home, "index.md")
-    assert ("En 2 de los 2 países donde la respuesta se conoce, la ley obliga a las trabajadoras sexuales "
-            "a hacerse la prueba de VIH. Sin información verificada: 0 de 2.") in both
+    assert ("En los 2 países donde la respuesta se conoce, la ley obliga a las trabajadoras sexuales "
+            "a hacerse la prueba de VIH. Sin información verificada: 0 de 2.") in both  # not "2 de los 2"
     assert before != after
 
 
@@ -259,6 +261,7 @@ def test_the_verification_sheet_lists_every_answer_with_its_source_quote_and_box
     import re
 
     from hooks.sitegen.verification import write_sheets
+    from tests.test_readable_text import glued_pairs
 
     root = copy_data(tmp_path)
     site = load_site(root, dt.date.today())
@@ -269,6 +272,7 @@ def test_the_verification_sheet_lists_every_answer_with_its_source_quote_and_box
     for lang, path in zip(("es", "en", "pt"), paths):
         page = path.read_text(encoding="utf-8")
         assert f'<html lang="{lang}">' in page
+        assert not glued_pairs(page[page.index("<body"):])  # printed, or read as plain text
         items = re.findall(r'<div class="item">(.*?)<div class="line"></div>\s*</div>', page, re.S)
         assert len(items) == len(site.catalogue.indicators)
         boxes = [site.ui[k].get(lang)[0] for k in ("verify_correct", "verify_wrong", "verify_dont_know")]
@@ -279,7 +283,7 @@ def test_the_verification_sheet_lists_every_answer_with_its_source_quote_and_box
         assert len(in_order) == len(items)
         for indicator, item in zip(in_order, items):
             text = html_lib.unescape(item)
-            assert indicator.question.get(lang)[0] in text
+            assert f'<p class="q">{indicator.question.get(lang)[0]}</p>' in text, (lang, indicator.id)
             assert all(box in text for box in boxes)
             answer = country.answers[indicator.id]
             for sid in answer.sources:

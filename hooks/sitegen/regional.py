@@ -150,6 +150,11 @@ def _punishes_hiv(country: m.Country) -> bool:
             and country.answers["criminalisation_status"].value not in _NOT_PUNISHING_STATUSES)
 
 
+def share(ui, c: Counts) -> str:
+    """"In 3 of the 12", or "In all 13" when every known answer counts ("13 of the 13" is no sentence)."""
+    return ui.count_share_all.format(known=c.known) if c.n == c.known else ui.count_share.format(n=c.n, known=c.known)
+
+
 def headline_counts(ctx: RenderContext) -> list[str]:
     """Sentences like "In 3 of the 12 countries where the answer is known ..." computed from the
     data, never typed: a count always says how many countries it is out of, and how many are unknown."""
@@ -157,17 +162,17 @@ def headline_counts(ctx: RenderContext) -> list[str]:
     sentences = []
     c = _counts(ctx, "test_compulsory", _has("test_compulsory", "in_law"))
     sentences.append(c if isinstance(c, str) else ui.count_compulsory_in_law.format(
-        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
+        share=share(ui, c), unknown=c.unknown, total=c.total))
     c = _counts(ctx, "positive_result",
                 _has("positive_result", "barred_from_work", "detention_or_prosecution"))
     sentences.append(c if isinstance(c, str) else ui.count_positive_result.format(
-        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
+        share=share(ui, c), unknown=c.unknown, total=c.total))
     c = _counts(ctx, "test_confidential", _has("test_confidential", "yes"))
     sentences.append(c if isinstance(c, str) else ui.count_confidential.format(
-        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
+        share=share(ui, c), unknown=c.unknown, total=c.total))
     c = _counts(ctx, "criminalisation_law", _punishes_hiv)
     sentences.append(c if isinstance(c, str) else ui.count_hiv_law.format(
-        n=c.n, known=c.known, unknown=c.unknown, total=c.total))
+        share=share(ui, c), unknown=c.unknown, total=c.total))
     sentences.append(ui.count_unknown.format(
         n=sum(1 for c in site.countries for a in c.answers.values() if not a.known),
         total=len(site.countries) * len(site.catalogue.indicators)))

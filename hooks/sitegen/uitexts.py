@@ -23,10 +23,12 @@ from .yamlsource import YamlDocument
 PLACEHOLDERS = {
     "verified_by": ("org", "date"),
     "review_outdated": ("months",),
-    "count_compulsory_in_law": ("n", "known", "unknown", "total"),
-    "count_confidential": ("n", "known", "unknown", "total"),
-    "count_hiv_law": ("n", "known", "unknown", "total"),
-    "count_positive_result": ("n", "known", "unknown", "total"),
+    "count_compulsory_in_law": ("share", "unknown", "total"),
+    "count_confidential": ("share", "unknown", "total"),
+    "count_hiv_law": ("share", "unknown", "total"),
+    "count_positive_result": ("share", "unknown", "total"),
+    "count_share": ("n", "known"),
+    "count_share_all": ("known",),
     "count_none_known": ("question",),
     "count_one_known": ("question", "country", "answer"),
     "count_unknown": ("n", "total"),
@@ -72,7 +74,8 @@ KEYS = frozenset("""
     comparison_title comparison_intro comparison_hiv_caption comparison_sex_work_caption comparison_scroll_hint
     map_countries_one map_countries_other map_tap_list
     maps_title maps_intro map_description map_as_list other_maps
-    count_compulsory_in_law count_confidential count_hiv_law count_positive_result count_none_known
+    count_compulsory_in_law count_confidential count_hiv_law count_positive_result count_share count_share_all
+    count_none_known
     count_one_known count_unknown unknown_per_column unknown_of_total
     quote_in_language law_status_in_force law_status_repealed law_status_replaced law_status_struck_down
     law_ended_in law_replaced_by

@@ -47,7 +47,9 @@ def review_view(ctx: RenderContext, country: m.Country) -> dict:
 
 
 def law_status(law: m.Law, ui: Ui) -> str:
-    """"Vigente", "Derogada en 2023", "Reemplazada en 2022": what the reader must know first."""
+    """"Vigente", "Ya no está vigente: se derogó en 2023": what the reader must know first.
+
+    Worded to agree with any law's name (a "código" or a "ley"): no gendered participle."""
     label = ui["law_status_" + law.status]
     if not law.in_force and law.repealed_year:
         return ui.law_ended_in.format(status=label, year=law.repealed_year)
@@ -165,9 +167,15 @@ def answers_first(facts: list[dict]) -> dict:
     `key: true` in data/indicators.yml, which include the questions a reader comes with:
     whether a test can be forced, what a positive result leads to), then one line naming
     every question without verified information, key questions first."""
-    unknown = [f for f in facts if not f["known"]]
+    unknown = [{**f, "short_in_list": in_a_list(f["short"])} for f in facts if not f["known"]]
     return {"known": [f for f in facts if f["key"] and f["known"]],
             "unknown": sorted(unknown, key=lambda f: not f["key"])}
+
+
+def in_a_list(title: str) -> str:
+    """A short title inside a sentence ("Sin información verificada sobre: modelo legal, …"):
+    its capital dropped, unless the word is an acronym ("HIV exposure", "VIH")."""
+    return title[0].lower() + title[1:] if len(title) > 1 and title[1].islower() else title
 
 
 def tone_legend(ui: Ui) -> list[dict]:
