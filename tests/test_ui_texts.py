@@ -62,8 +62,7 @@ def used_keys() -> set[str]:
     used = set()
     for path in SOURCES:
         text = path.read_text(encoding="utf-8")
-        # ui.get(...): a dict's own method (hooks/sitegen/editorconfig.py), not a text
-        used |= {key for key in _DIRECT.findall(text) if key not in ("yml", "get")} | set(_INDEXED.findall(text))
+        used |= {key for key in _DIRECT.findall(text) if key != "yml"} | set(_INDEXED.findall(text))
         for prefix in _PREFIXED.findall(text):
             used |= _dynamic_keys(prefix)
     return used
