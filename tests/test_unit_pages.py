@@ -121,13 +121,16 @@ def test_markers_in_hand_written_pages(site):
     assert "<!-- sitio:nada -->" in filled  # unknown markers stay invisible comments
 
 
-def _markdown(text: str, *, for_search: bool = False) -> str:
-    """The page's HTML as written to disk, or (`for_search`) as the search plugin reads it."""
+def _markdown(text: str, *, for_search: bool = False, whole: bool = False) -> str:
+    """The page's HTML as written to disk, or (`for_search`) as the search plugin reads it,
+    or (`whole`) as search would read it with every element it skips in place."""
     import markdown
     from hooks.sitegen.htmlblocks import GeneratedHtml
     blocks = GeneratedHtml()
     html = markdown.markdown(text, extensions=["attr_list", "md_in_html", blocks])
-    return html if for_search else blocks.put_back_unsearched(html)
+    if for_search:
+        return html
+    return blocks.with_unsearched(html) if whole else blocks.put_back_unsearched(html)
 
 
 def test_generated_html_reaches_the_page_untouched_by_markdown(site):
@@ -135,6 +138,7 @@ def test_generated_html_reaches_the_page_untouched_by_markdown(site):
     page = profile_page(site, site.countries[0], "en", commentary="An *editor's* note.")
     html = _markdown(page.markdown)
     assert "rt-unsearched" not in html  # every block search skipped is back in place
+    assert "rt-gap" not in html  # and the newlines search read between blocks are gone
     assert START not in html and END not in html
     blocks = re.findall(re.escape(START) + r"(.*?)" + re.escape(END), page.markdown, re.S)
     assert len(blocks) > 8
@@ -175,14 +179,26 @@ def _search_sections(html: str) -> list:
     return [(s.id, s.title, s.text, s.is_excluded()) for s in parser.data]
 
 
+def _words(sections: list) -> list:
+    """The sections with only their words: what is left when the spaces between elements go."""
+    return [(id_, title, [t.strip() for t in text if t.strip()], excluded) for id_, title, text, excluded in sections]
+
+
 @pytest.mark.parametrize("lang", ["es", "pt"])
 def test_search_reads_the_same_page_without_the_blocks_it_skips(site, lang):
     # Pages of every kind: maps, tables, the comparison, profiles (source lists, change logs).
+    spaced = 0
     for page in generated_pages(in_lang(site, lang)):
-        for_search, written = _markdown(page.markdown, for_search=True), _markdown(page.markdown)
-        assert _search_sections(for_search) == _search_sections(written), page.path
+        for_search, whole = _markdown(page.markdown, for_search=True), _markdown(page.markdown, whole=True)
+        written = _markdown(page.markdown)
+        assert _search_sections(for_search) == _search_sections(whole), page.path
+        # Search reads the published page's words, plus the spaces it needs between blocks
+        # (htmlblocks._SEARCH_GAP), which the published page does without.
+        assert _words(_search_sections(for_search)) == _words(_search_sections(written)), page.path
+        spaced += _search_sections(for_search) != _search_sections(written)
         if "data-search-exclude" in written and page.path.startswith("paises/"):
             assert len(for_search) < len(written) - 2000, page.path  # the source list waited
+    assert spaced  # some pages have blocks that touch: search read them apart
 
 
 def test_each_element_search_skips_waits_for_search_and_nothing_else():

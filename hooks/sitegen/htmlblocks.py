@@ -42,8 +42,10 @@ _UNSEARCHED = '<div data-search-exclude><!--rt-unsearched:{}--></div>'
 # The end of a block (or table cell) right before the next tag, and a line break: search
 # must see a space there. Material's search reads the page's text without its tags, so
 # "<h3>Title</h3><p>Text" would become "TitleText" in a search result. A newline goes
-# there while search reads the page, behind a comment that marks it, and leaves with
-# the comment afterwards (`put_back_unsearched`): the page itself stays as written.
+# there while search reads the page, behind a comment that marks it: put in when
+# Markdown stashes the block (so the page's Markdown holds the block as the template
+# wrote it), taken out with the comment afterwards (`put_back_unsearched`), so the page
+# itself stays as written too.
 _BLOCK_END = re.compile(r"(</(?:p|li|dt|dd|th|td|tr|h[1-6]|div|figcaption|blockquote|ul|ol|dl|table|thead|tbody"
                         r"|tfoot|caption|section|figure|details|summary|nav|header|footer|article|aside)>(?=<)"
                         r"|<br>(?=\S))")
@@ -57,8 +59,7 @@ def html_block(html: str) -> Markup:
     Only for HTML whose every value from data is already escaped (a rendered template, a
     `Markup` built with `Markup.format`), never for a text from data.
     """
-    spaced = _BLOCK_END.sub(lambda end: end.group(1) + _SEARCH_GAP, str(html).strip())  # str: Markup would escape
-    return Markup(f"\n\n{START}{spaced}{END}\n\n")
+    return Markup(f"\n\n{START}{str(html).strip()}{END}\n\n")  # str: Markup would escape
 
 
 def unmarked(markdown: str) -> str:
@@ -100,7 +101,8 @@ class _StashGeneratedHtml(Preprocessor):
         for start, end in unsearched_elements(block):
             parts += [block[done:start], self._placeholder(block[start:end])]
             done = end
-        return self.md.htmlStash.store("".join(parts) + block[done:])
+        searched = "".join(parts) + block[done:]  # what search reads of the block, spaced:
+        return self.md.htmlStash.store(_BLOCK_END.sub(lambda end: end.group(1) + _SEARCH_GAP, searched))
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
@@ -125,10 +127,15 @@ class GeneratedHtml(Extension):
         # before "html_block" (20), Markdown's own reading of raw HTML.
         md.preprocessors.register(_StashGeneratedHtml(md, self.unsearched), "rt_generated_html", 25)
 
+    def with_unsearched(self, html: str) -> str:
+        """The page as search read it, with the elements it skipped in place of their
+        placeholders (a placeholder it does not know, say typed in a hand-written page,
+        stays as it is)."""
+        if "rt-unsearched:" not in html:
+            return html
+        return _UNSEARCHED_PLACEHOLDER.sub(lambda match: self.unsearched.get(match.group(1), match.group(0)), html)
+
     def put_back_unsearched(self, html: str) -> str:
-        """The page with the elements that search skipped in place of their placeholders
-        (a placeholder it does not know, say typed in a hand-written page, stays as it is),
-        and without the newlines search read between blocks (`_SEARCH_GAP`)."""
-        if "rt-unsearched:" in html:
-            html = _UNSEARCHED_PLACEHOLDER.sub(lambda match: self.unsearched.get(match.group(1), match.group(0)), html)
-        return html.replace(_SEARCH_GAP, "")  # the spaces search needed between blocks
+        """The page as published: the elements that search skipped back in place, and
+        without the newlines search read between blocks (`_SEARCH_GAP`)."""
+        return self.with_unsearched(html).replace(_SEARCH_GAP, "")
