@@ -137,3 +137,16 @@ def test_search_index_comes_only_when_search_opens_and_only_in_that_language(bro
     page.wait_for_load_state()
     assert page.url.startswith(base + "pt/paises/bo/")
     context.close()
+
+
+def test_the_second_stylesheet_only_where_its_classes_are(built_site):
+    """site-pages.css (hooks/sitegen/pagestyles.py): on the pages that show what it styles,
+    never on a profile; and every page that has one of its classes links it."""
+    from hooks.sitegen.pagestyles import PAGES_CSS, needs_page_styles, own_classes
+    classes = own_classes(ROOT / "overrides")
+    assert {"rt-compare", "rt-map-legend", "rt-glance", "rt-materials"} <= classes
+    linked = {url for url in built_site.html_urls() if PAGES_CSS in fetched_at_once(built_site, url)}
+    for url in built_site.html_urls():
+        assert (url in linked) == needs_page_styles(built_site.page(url).html, classes), url
+    assert {"comparacion/", "en/mapas/", "pt/materiales/", "paises/", "metodologia/"} <= linked
+    assert not {f"{PREFIX[lang]}paises/{code}/" for lang in LANGUAGES for code in PROFILES} & linked
