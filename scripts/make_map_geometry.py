@@ -23,7 +23,8 @@ What it does, in order:
 3. hands those shapes to mapshaper once per level of detail (LEVELS): mapshaper rebuilds
    the topology (a border is one arc, shared by both neighbours) and simplifies each arc
    once (weighted Visvalingam, `keep-shapes`; for the locators each country to its own
-   interval, LOCATOR), so neighbours still share every point of their border;
+   interval, LOCATOR, and for the wide squares never finer than the finest of them needs,
+   LOCATOR_WIDE), so neighbours still share every point of their border;
 4. rounds (0.1 unit for the regional maps, whole units for the locators), and writes per
    ISO 3166-1 alpha-2 code an SVG path `d` (absolute coordinates), its bounding box and a
    label point (from LABEL_LEVEL, the same in every file), one file per level.
