@@ -131,7 +131,7 @@ def _token(value: str, what: str) -> str:
 
 
 def _shade(value) -> int:
-    """A shade of a tone's colour (site.css `rt-shade-<n>`): 1, 2 or 3."""
+    """A shade of a tone's colour (site-pages.css `rt-shade-<n>`): 1, 2 or 3."""
     if isinstance(value, bool) or value not in (1, 2, 3):
         raise ValueError(f"shade must be 1, 2 or 3: {value!r}")
     return value

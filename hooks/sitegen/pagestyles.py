@@ -2,7 +2,7 @@
 
 site.css holds what every page may show (profiles included); site-pages.css what only the
 countries index, the comparison, the maps, the methodology and the materials pages show
-(about 2 KB compressed that a profile would otherwise download for nothing: issue 14's
+(about 1.5 KB compressed that a profile would otherwise download for nothing: issue 14's
 80 KB budget). Which pages need it is read from the page itself, so that no list of pages
 is kept by hand: a page links it when one of its elements has a class that site-pages.css
 styles and site.css does not. The link goes right after site.css's, so the cascade is the
