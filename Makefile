@@ -88,7 +88,7 @@ verification-sheet: $(BIN)/.installed
 materials: $(BIN)/.installed
 	$(BIN)/python scripts/make_materials.py
 
-# Regenerate the map outlines in data/geo/ (both levels of detail) from Natural Earth, with
+# Regenerate the map outlines in data/geo/ (the three files) from Natural Earth, with
 # the npm packages pinned in package-lock.json (mapshaper, world-atlas); see data/geo/README.md.
 map-geometry: $(BIN)/.installed node-tools
 	$(BIN)/python scripts/make_map_geometry.py

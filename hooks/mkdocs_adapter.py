@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 
 import i18n_bridge as i18n
 import mkdocs_theme as theme
-from sitegen import extras, model, pages
+from sitegen import csp, extras, model, pages, pagestyles
 from sitegen.compact import compact_html
 from sitegen.problems import DataProblems
 from sitegen.render import safe_url
@@ -74,12 +74,10 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> Live
 # -- Add the pages made from data (registry.py), in the language being built ---------
 @event_priority(-150)  # after static-i18n rebuilt the file list for this language (-100)
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    build, lang = _session.build, i18n.current_language(config)
-    ctx = _session.context(lang, config.use_directory_urls)
-    wanted = set(pages.generated_paths(build.site))
-    commentaries = {}  # hand-written additions to generated pages (docs/<lang>/paises/<iso>.md)
+    build, lang, commentaries = _session.build, i18n.current_language(config), {}
+    ctx, wanted = _session.context(lang, config.use_directory_urls), set(pages.generated_paths(build.site))
     for file in list(files.documentation_pages()):
-        if (path := i18n.source_path(file)) in wanted:
+        if (path := i18n.source_path(file)) in wanted:  # hand-written additions (docs/<lang>/paises/<iso>.md)
             text = pages.strip_title(file.content_string)
             written_in = i18n.file_language(file)
             commentaries[path] = text if written_in == lang else pages.wrap_foreign(ctx, text, written_in)
@@ -131,12 +129,14 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return compact_html(_session.build.html_blocks.put_back_unsearched(output))  # search has indexed it
+    html = compact_html(_session.build.html_blocks.put_back_unsearched(output))  # search has indexed it
+    html = pagestyles.link_if_needed(html, config.theme.custom_dir)  # site-pages.css if the page needs it
+    return csp.narrow_to_page(html, _session.build.policy["hashes"])  # its <meta>: the theme's scripts it holds
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":  # each language's, written where it belongs at the end
-        _session.build.not_found_pages[i18n.current_language(config)] = output_content
+        _session.build.not_found_pages[i18n.current_language(config)] = csp.narrow_to_page(output_content, _session.build.policy["hashes"])
     return output_content
 
 

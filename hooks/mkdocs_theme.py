@@ -45,10 +45,11 @@ def is_offline_build(config: MkDocsConfig) -> bool:
 
 
 def security_policy(env: Environment, config: MkDocsConfig, files: Files) -> dict:
-    """The policy (for `_headers`) and its `<meta>` form, from the theme's own inline scripts."""
-    headers = csp.content_security_policy(csp.theme_script_hashes(
-        env, ["main.html", *config.theme.static_templates], _base_urls(config, files), config))
-    return {"headers": headers, "meta": csp.meta_policy(headers)}
+    """The policy (for `_headers`), its `<meta>` form (which csp.narrow_to_page trims to each
+    page's scripts) and the hashes of the theme's own inline scripts it is made from."""
+    hashes = csp.theme_script_hashes(env, ["main.html", *config.theme.static_templates], _base_urls(config, files), config)
+    headers = csp.content_security_policy(hashes)
+    return {"headers": headers, "meta": csp.meta_policy(headers), "hashes": frozenset(hashes)}
 
 
 def _base_urls(config: MkDocsConfig, files: Files) -> set[str]:

@@ -23,7 +23,8 @@ What it does, in order:
 3. hands those shapes to mapshaper once per level of detail (LEVELS): mapshaper rebuilds
    the topology (a border is one arc, shared by both neighbours) and simplifies each arc
    once (weighted Visvalingam, `keep-shapes`; for the locators each country to its own
-   interval, LOCATOR), so neighbours still share every point of their border;
+   interval, LOCATOR, and for the wide squares never finer than the finest of them needs,
+   LOCATOR_WIDE), so neighbours still share every point of their border;
 4. rounds (0.1 unit for the regional maps, whole units for the locators), and writes per
    ISO 3166-1 alpha-2 code an SVG path `d` (absolute coordinates), its bounding box and a
    label point (from LABEL_LEVEL, the same in every file), one file per level.
@@ -68,8 +69,16 @@ HEIGHT = (LAT_MAX - LAT_MIN) * SCALE
 LOCATOR = "locator"
 LOCATOR_WIDTH_PX = 140
 LOCATOR_PX = 0.5
+# The wide squares (Mexico's, Argentina's, Chile's: WIDE_SIDE units or more) are drawn from
+# a file of their own, where no shape is finer than the finest of those squares needs
+# (Mexico's, 2.77 units): a neighbour keeps the detail of its own small square in
+# latin-america.json, and in a wide square that detail is less than half a pixel (about
+# 1 KB of each of these three profiles). maps.py picks the file by the square's side.
+LOCATOR_WIDE = "locator-wide"
+WIDE_SIDE = 700
 LEVELS = {
     "latin-america.json": (LOCATOR, 1),
+    "latin-america-wide.json": (LOCATOR_WIDE, 1),
     "latin-america-regional.json": (1.25, 10),
 }
 # The label points (a symbol's place, the same in every file) come from outlines at this
@@ -89,6 +98,10 @@ def projection_note(interval, grid: int = 10) -> str:
     if interval == LOCATOR:
         detail = (f"interval per country, {LOCATOR_PX:g} px of its own locator's square "
                   f"drawn {LOCATOR_WIDTH_PX} px wide")
+    elif interval == LOCATOR_WIDE:
+        detail = (f"interval per country, {LOCATOR_PX:g} px of its own locator's square "
+                  f"drawn {LOCATOR_WIDTH_PX} px wide, and at least that of the finest square "
+                  f"of {WIDE_SIDE} units or more")
     else:
         detail = f"interval {interval:g} unit"
     return (
@@ -337,6 +350,12 @@ def locator_intervals(shapes: list[dict]) -> dict[str, float]:
             for code in bboxes}
 
 
+def wide_floor(intervals: dict[str, float]) -> float:
+    """The finest interval of the wide squares (WIDE_SIDE units or more; none: no floor)."""
+    return min((value for value in intervals.values() if value * LOCATOR_WIDTH_PX / LOCATOR_PX >= WIDE_SIDE),
+               default=0.0)
+
+
 def simplify(shapes: list[dict], interval, mapshaper: Path = MAPSHAPER) -> dict:
     """A TopoJSON topology of the shapes, simplified by mapshaper to `interval` units
     (or, with LOCATOR, to each country's locator_intervals).
@@ -347,10 +366,11 @@ def simplify(shapes: list[dict], interval, mapshaper: Path = MAPSHAPER) -> dict:
     if not Path(mapshaper).exists():
         raise FileNotFoundError(f"{mapshaper} not found: run `npm ci` first (see data/geo/README.md)")
     collection = to_geojson(shapes)
-    if interval == LOCATOR:
+    if interval in (LOCATOR, LOCATOR_WIDE):
         intervals = locator_intervals(shapes)
+        floor = wide_floor(intervals) if interval == LOCATOR_WIDE else 0.0
         for feature in collection["features"]:
-            feature["properties"]["interval"] = intervals[feature["properties"]["iso2"]]
+            feature["properties"]["interval"] = max(intervals[feature["properties"]["iso2"]], floor)
         how = ["variable", "interval=interval"]
     else:
         how = [f"interval={interval:g}"]
@@ -493,7 +513,9 @@ def build(topology: dict, interval, labels: dict | None = None,
     """The content of one level's file, from the source topology."""
     simple = simplify(shapes_in_box(topology), interval, mapshaper)
     countries = outlines(simple, labels, grid)
+    wide = {"locator_min_side": WIDE_SIDE} if interval == LOCATOR_WIDE else {}
     return {
+        **wide,
         "countries": countries,
         "projection": projection_note(interval, grid),
         "shared_border_points": {f"{a}-{b}": border_points(simple, a, b, grid)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from hooks.sitegen.csp import inline_scripts, script_hash
+from hooks.sitegen.csp import inline_scripts, narrow_to_page, script_hash
 from hooks.sitegen.headers import parse_headers_file
 from tests.browser import serve
 
@@ -40,29 +40,60 @@ def headers_policy(site) -> str:
     return parse_headers_file((site.root / "_headers").read_text(encoding="utf-8"))["Content-Security-Policy"]
 
 
+def script_sources(policy: str) -> list[str]:
+    return next(d for d in policy.split("; ") if d.startswith("script-src ")).split()[1:]
+
+
 def test_every_page_carries_the_headers_policy_minus_frame_ancestors(built_site):
+    """The same directives as `_headers`, but script-src only names the page's own scripts."""
     policy = headers_policy(built_site)
     assert "; frame-ancestors 'none'" in policy
+    allowed = set(script_sources(policy))
     urls = built_site.html_urls()
     assert {"404.html", "en/404.html", "pt/404.html", "en/paises/ar/", "pt/materiales/"} <= set(urls)
     for url in urls:
-        head = page_policies(built_site.page(url).html)
-        assert head.policies == [policy.replace("; frame-ancestors 'none'", "")], url
+        html = built_site.page(url).html
+        head = page_policies(html)
+        assert len(head.policies) == 1, url
         assert head.scripts_before == 0, url  # before anything it governs
+        own = ["'self'", *sorted({script_hash(body) for body in inline_scripts(html)})]
+        expected = policy.replace("; frame-ancestors 'none'", "").split("; ")
+        expected = [("script-src " + " ".join(own)) if d.startswith("script-src ") else d for d in expected]
+        assert head.policies[0].split("; ") == expected, url
+        assert set(own) <= allowed, url  # each one a hash the theme's templates give
 
 
 def test_every_inline_script_is_the_themes_and_allowed_by_its_hash(built_site):
     policy = headers_policy(built_site)
-    script_src = next(d for d in policy.split("; ") if d.startswith("script-src ")).split()[1:]
+    script_src = script_sources(policy)
     assert script_src[0] == "'self'" and all(s.startswith("'sha256-") for s in script_src[1:])
     found = {script_hash(body) for url in built_site.html_urls() for body in inline_scripts(built_site.page(url).html)}
     assert found and found <= set(script_src)
+    # A page allows its own scripts and no other: one or two, where the theme may write 15.
+    profile = built_site.page("pt/paises/mx/").html
+    page_src = script_sources(page_policies(profile).policies[0])
+    assert page_src == ["'self'", *sorted({script_hash(body) for body in inline_scripts(profile)})]
+    assert 2 <= len(page_src) < len(script_src)
 
 
 def test_the_policy_does_not_depend_on_what_the_pages_hold(built_site, edge_site):
     # The edge site holds <script> written into its data: the same policy, and no hash for it.
     assert headers_policy(edge_site) == headers_policy(built_site)
     assert script_hash("alert(1)") not in headers_policy(edge_site)
+
+
+def test_a_page_narrows_its_policy_only_to_hashes_known_before():
+    theme = "var a=1"
+    page = ('<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; '
+            'script-src &#39;self&#39; &#39;sha256-x&#39;; object-src &#39;none&#39;">'
+            f"<script>{theme}</script><script>alert(1)</script><p>&lt;&quot;</p>")
+    narrowed = narrow_to_page(page, {script_hash(theme), script_hash("unused()")})
+    assert page_policies(narrowed).policies == [
+        f"default-src 'self'; script-src 'self' {script_hash(theme)}; object-src 'none'"]
+    assert narrowed.endswith(f"<script>{theme}</script><script>alert(1)</script><p>&lt;&quot;</p>")
+    # a page without a theme script: 'self' alone; a page without a policy: left as it is
+    assert "script-src 'self'; " in narrow_to_page(page.replace(theme, "other()"), {script_hash(theme)})
+    assert narrow_to_page("<p>no policy</p>", {script_hash(theme)}) == "<p>no policy</p>"
 
 
 def _answer_with(body: str):

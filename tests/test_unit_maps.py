@@ -15,14 +15,16 @@ import pytest
 from hooks.sitegen.pathdata import absolute, relative
 from hooks.sitegen.maps import (
     ring_contains,
-    OTHER_FILL, Geometry, crop, load_geometry, locator_box, render_legend, render_locator,
+    OTHER_FILL, Geometry, crop, load_geometry, locator_box, locator_shapes, render_legend, render_locator,
     render_map,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
 GEOMETRY_FILE = ROOT / "data" / "geo" / "latin-america.json"  # the locators' outlines
 REGIONAL_FILE = ROOT / "data" / "geo" / "latin-america-regional.json"  # the regional maps'
+WIDE_FILE = ROOT / "data" / "geo" / "latin-america-wide.json"  # the big locator squares'
 LEVELS = [GEOMETRY_FILE, REGIONAL_FILE]
+FILES, FILE_IDS = [GEOMETRY_FILE, WIDE_FILE, REGIONAL_FILE], ["full", "wide", "regional"]
 MAPSHAPER = ROOT / "node_modules" / ".bin" / "mapshaper"
 # `make test` installs it (npm ci); only a bare `pytest` on a laptop without it skips, never CI.
 needs_mapshaper = pytest.mark.skipif((not MAPSHAPER.exists() or not shutil.which("node")) and os.environ.get("CI") != "true",
@@ -130,10 +132,10 @@ SOURCE_BORDER_POINTS = {"AR-CL": 423, "HN-SV": 35}
 # border in 1000 units at 400 to 900 px; the locators that draw Argentina–Chile are 810 to
 # 930 units wide in 140 px (about 6 units a pixel), simplified for that: one source point in
 # 12 is still a point every two pixels along it.
-LEAST_BORDER_PART = {GEOMETRY_FILE: 1 / 12, REGIONAL_FILE: 1 / 5}
+LEAST_BORDER_PART = {GEOMETRY_FILE: 1 / 12, WIDE_FILE: 1 / 12, REGIONAL_FILE: 1 / 5}
 
 
-@pytest.mark.parametrize("path", LEVELS, ids=["full", "regional"])
+@pytest.mark.parametrize("path", FILES, ids=FILE_IDS)
 def test_neighbours_share_every_point_of_their_border(path):
     """The simplifier made each border one arc, simplified once for both neighbours: the two
     outlines have in common every point the simplified border has (recorded by the script
@@ -153,12 +155,12 @@ def test_neighbours_share_every_point_of_their_border(path):
         assert ar_cl > 75
 
 
-@pytest.mark.parametrize("path", LEVELS, ids=["full", "regional"])
+@pytest.mark.parametrize("path", FILES, ids=FILE_IDS)
 def test_geometry_file_is_small_and_one_country_per_line(path):
     text = path.read_text(encoding="utf-8")
     assert len(text.encode("utf-8")) < 80_000
     data = json.loads(text)
-    assert len(text.splitlines()) == len(data["countries"]) + 8
+    assert len(text.splitlines()) == len(data["countries"]) + len(data) + 3  # {, "countries":{, }, }
     assert list(data) == sorted(data)
     assert "mapshaper" in data["source"] and "Natural Earth" in data["source"]
 
@@ -318,6 +320,30 @@ def test_render_locator_escapes_the_name(geometry):
     assert ET.fromstring(html).find(f"{SVG}title").text == HOSTILE
 
 
+def test_a_wide_square_draws_the_outlines_made_for_it(geometry):
+    """Mexico's, Argentina's and Chile's squares (latin-america-wide.json's
+    locator_min_side or more) draw the coarser outlines of that file, in the same square;
+    a small country's square keeps the finer ones (its own detail)."""
+    wide = load_geometry(WIDE_FILE)
+    assert wide.locator_min_side and geometry.locator_min_side is None
+    assert set(wide.shapes) == set(geometry.shapes)
+    for code in ("MX", "AR", "CL"):
+        assert locator_box(geometry, code)[2] >= wide.locator_min_side, code
+        fine, coarse = locator_shapes(geometry, code), locator_shapes(geometry, code, wide)
+        # the same square and neighbours (an island at its edge may fall just outside)
+        assert coarse.box == fine.box and len(fine.others) - 1 <= len(coarse.others) <= len(fine.others), code
+        assert len("".join(coarse.others)) < 0.8 * len("".join(fine.others)), code
+        assert coarse.focus != fine.focus and rings(coarse.focus), code
+    for code in set(MEMBERS) - {"MX", "AR", "CL"}:
+        assert locator_box(geometry, code)[2] < wide.locator_min_side, code
+        assert locator_shapes(geometry, code, wide) == locator_shapes(geometry, code), code
+    # No outline in the wide file is finer than the finest wide square needs.
+    def points(level, code):
+        return sum(len(ring) for ring in rings(level.shapes[code]))
+    for code in ("GT", "BZ", "UY", "PY"):
+        assert points(wide, code) < points(geometry, code), code
+
+
 def test_small_country_gets_a_ring(geometry):
     svg = ET.fromstring(render_locator(geometry, "SV", name="El Salvador", lang="es"))
     assert svg.find(f"{SVG}circle[@class='rt-locator-ring']") is not None
@@ -377,13 +403,17 @@ def test_built_regional_maps_draw_the_stored_outlines_as_they_are(built_site):
 @pytest.mark.parametrize("code", ["AR", "SV", "MX"])
 def test_built_locators_keep_every_stored_point_in_their_square(built_site, geometry, code):
     """A locator is cut to its square, not simplified: every stored point inside the square
-    is drawn, and every point drawn is a stored one or lies on the cut."""
+    is drawn, and every point drawn is a stored one or lies on the cut: from the wide
+    squares' own file for Argentina and Mexico, from the finer one for El Salvador."""
     html = built_site.page(f"paises/{code.lower()}/").article
     svg = re.search(r'<svg[^>]*class="rt-locator".*?</svg>', html, re.S).group(0)
     x, y, side, _ = (float(v) for v in re.search(r'viewBox="([^"]*)"', svg).group(1).split())
     drawn = set()
     for d in re.findall(r' d="([^"]*)"', svg):
         drawn |= points_of(absolute(d))  # drawn with relative steps (pathdata.relative)
+    wide = load_geometry(WIDE_FILE)
+    assert (side >= wide.locator_min_side) == (code != "SV")
+    geometry = wide if code != "SV" else geometry
     stored = set().union(*(points_of(d) for d in geometry.shapes.values()))
     inside = {p for p in stored if x <= p[0] <= x + side and y <= p[1] <= y + side}
     assert inside <= drawn

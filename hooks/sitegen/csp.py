@@ -9,6 +9,10 @@ page is (`__md_scope=new URL("../..", location)`) is rendered for every such pla
 The policy is sent twice: in `_headers` (for the hosts that read it) and in a `<meta
 http-equiv>` on every page (for every other host, and for the offline bundle). A `<meta>`
 cannot carry `frame-ancestors`, `report-uri` or `sandbox`; browsers ignore them there.
+`_headers` applies to every page, so it lists every hash; a page's `<meta>` lists only
+those of the theme's scripts that the page holds (`narrow_to_page`: two or three where
+the theme could write seventeen, about 0.6 KB less on each page). A browser enforces both
+policies, so a page can run no more than its own `<meta>` allows.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import re
 from collections.abc import Iterable
 
 from jinja2 import Environment, TemplateNotFound, meta
+from markupsafe import Markup
 
 # An inline script: no src, and not a data block (<script type="application/json">).
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
@@ -115,3 +120,22 @@ def admin_policy(local_port: int) -> str:
 def meta_policy(policy: str) -> str:
     """The policy as a `<meta http-equiv>` can carry it."""
     return "; ".join(d for d in policy.split("; ") if d.split(" ", 1)[0] not in _NOT_IN_META)
+
+
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+
+def narrow_to_page(html: str, theme_hashes: Iterable[str]) -> str:
+    """A rendered page whose `<meta>` policy allows, of the theme's scripts
+    (`theme_hashes`, from theme_script_hashes), only those the page holds. A script that is
+    not the theme's gets no hash here either: the page's scripts only choose among hashes
+    known before any page was written."""
+    match = _META.search(html)
+    if match is None:
+        return html  # no policy in this page (`mkdocs serve`)
+    used = {script_hash(body) for body in inline_scripts(html)} & set(theme_hashes)
+    directives = [("script-src " + " ".join(["'self'", *sorted(used)])) if d.startswith("script-src ") else d
+                  for d in Markup(match.group(1)).unescape().split("; ")]
+    # In a double-quoted attribute ' needs no escaping (&#39; was 4 bytes more each time).
+    content = str(Markup.escape("; ".join(directives))).replace("&#39;", "'")
+    return html[:match.start(1)] + content + html[match.end(1):]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import admin, csp, feeds, headers, model as m, opendata, searchindex
+from . import admin, csp, feeds, headers, model as m, opendata, pagestyles, searchindex
 from .compact import compact_stylesheet
 from .sitefiles import site_files
 from .cache import ContentCache
@@ -36,6 +36,7 @@ def write_extras(site_dir: Path, build: Build, cache: ContentCache, *, languages
         _write(site_dir / ("404.html" if lang == default else f"{lang}/404.html"), html)
     searchindex.write_split_index(site_dir, languages, default, offline)
     compact_stylesheet(site_dir)  # the built copy of site.css, minified (the offline build's too)
+    pagestyles.compact_page_styles(site_dir)  # and of site-pages.css
     if bundle:
         target = site_dir / OFFLINE_BUNDLE_URL
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ Elsewhere (profiles, tables) a value is shown with its label, and its symbol tel
 its tone (views.SYMBOLS: ✖ harmful, ◐ mixed, ✔ protective). A map shows no labels: two
 values of one tone ("Sí, por ley" and "En la práctica, no por ley" are both harmful)
 would look the same. So on a map each value of a tone takes its own symbol and its own
-shade of the tone's colour (site.css: `rt-shade-<n>`), and its legend and the list under
+shade of the tone's colour (site-pages.css: `rt-shade-<n>`), and its legend and the list under
 it say which is which: the symbol alone tells the values apart, without colour.
 """
 

@@ -73,13 +73,16 @@ class Geometry:
     view_box: (min_x, min_y, width, height) of the SVG viewBox;
     shapes: code -> SVG path `d` (absolute coordinates in the viewBox);
     labels: code -> (x, y), a point inside the country's largest polygon;
-    bboxes: code -> (x0, y0, x1, y1), the bounding box of the shape.
+    bboxes: code -> (x0, y0, x1, y1), the bounding box of the shape;
+    locator_min_side: in outlines made for the wide locator squares only
+    (latin-america-wide.json), the side from which a square is drawn from them.
     """
 
     view_box: tuple[float, float, float, float]
     shapes: Mapping[str, str]
     labels: Mapping[str, tuple[float, float]]
     bboxes: Mapping[str, tuple[float, float, float, float]]
+    locator_min_side: float | None = None
 
 
 def load_geometry(path: str | Path) -> Geometry:
@@ -101,10 +104,12 @@ def load_geometry(path: str | Path) -> Geometry:
             labels[code] = (float(x), float(y))
             x0, y0, x1, y1 = country["bbox"]
             bboxes[code] = (float(x0), float(y0), float(x1), float(y1))
+        min_side = data.get("locator_min_side")
+        min_side = None if min_side is None else float(min_side)
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"{path}: not a map geometry file: {error}") from None
     return Geometry(view_box, MappingProxyType(shapes), MappingProxyType(labels),
-                    MappingProxyType(bboxes))
+                    MappingProxyType(bboxes), min_side)
 
 
 # --- helpers -----------------------------------------------------------------------
@@ -126,7 +131,7 @@ def _token(value: str, what: str) -> str:
 
 
 def _shade(value) -> int:
-    """A shade of a tone's colour (site.css `rt-shade-<n>`): 1, 2 or 3."""
+    """A shade of a tone's colour (site-pages.css `rt-shade-<n>`): 1, 2 or 3."""
     if isinstance(value, bool) or value not in (1, 2, 3):
         raise ValueError(f"shade must be 1, 2 or 3: {value!r}")
     return value
@@ -317,13 +322,17 @@ class LocatorShapes:
     ring: Mapping[str, str] | None  # a circle around a country too small to see
 
 
-def locator_shapes(geometry: Geometry, iso2: str) -> LocatorShapes:
+def locator_shapes(geometry: Geometry, iso2: str, wide: Geometry | None = None) -> LocatorShapes:
     """Cropped to a square around the country (see locator_box): only the shapes that reach
     into that square, cut to it (see crop). A country too small to see at that scale gets a
-    ring around it."""
+    ring around it. `wide`: outlines for the big squares (latin-america-wide.json, every
+    shape at the detail such a square needs and no finer), drawn instead of `geometry`'s
+    in a square of at least `wide.locator_min_side` units; the square itself is the same."""
     code = _code(geometry, iso2)
     box = locator_box(geometry, code)
     bx, by, side, _ = box
+    if wide is not None and wide.locator_min_side and side >= wide.locator_min_side and code in wide.shapes:
+        geometry = wide
     margin = 4 * side / 150  # a little beyond the square, so no edge shows at its border
     clip = (bx - margin, by - margin, bx + side + margin, by + side + margin)
     others = []

@@ -33,6 +33,11 @@ class Project:
         return self.data / "geo" / "latin-america.json"
 
     @property
+    def wide_geometry_file(self) -> Path:
+        """The locators' outlines for the big squares (Mexico's, Argentina's, Chile's)."""
+        return self.data / "geo" / "latin-america-wide.json"
+
+    @property
     def regional_geometry_file(self) -> Path:
         """The coarser map outlines (maps of the whole region), made from the same source."""
         return self.data / "geo" / "latin-america-regional.json"

@@ -188,12 +188,14 @@ def home_figures_view(ctx: RenderContext, page: str) -> dict:
 
 def locator(ctx: RenderContext, country: m.Country) -> Markup:
     lang = ctx.lang
-    source = ctx.project.geometry_file
+    source, wide_source = ctx.project.geometry_file, ctx.project.wide_geometry_file
     outlines = _outlines(ctx, source)  # the finer outlines, for a locator's square
     if country.iso2 not in outlines.shapes:
         return Markup("")
-    shapes = ctx.cache.get(("locator", source, country.iso2), ctx.cache.digest(source),
-                           lambda: locator_shapes(outlines, country.iso2))  # cropped once for every language
+    wide = _outlines(ctx, wide_source) if wide_source.is_file() else None  # for the big squares
+    version = (ctx.cache.digest(source), wide and ctx.cache.digest(wide_source))
+    shapes = ctx.cache.get(("locator", source, country.iso2), version,
+                           lambda: locator_shapes(outlines, country.iso2, wide))  # cropped once for every language
     return Markup(render_locator(outlines, country.iso2, name=country_name(country.iso2, lang), lang=lang,
                                  locator_id=f"locator-{country.slug}", templates=ctx.templates, shapes=shapes))
 
