@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import admin, csp, feeds, headers, model as m, opendata, pagestyles, searchindex
+from . import admin, csp, feeds, headers, model as m, opendata, searchindex
 from .compact import compact_stylesheet
 from .sitefiles import site_files
 from .cache import ContentCache
@@ -35,8 +35,7 @@ def write_extras(site_dir: Path, build: Build, cache: ContentCache, *, languages
     for lang, html in not_found_pages.items():
         _write(site_dir / ("404.html" if lang == default else f"{lang}/404.html"), html)
     searchindex.write_split_index(site_dir, languages, default, offline)
-    compact_stylesheet(site_dir)  # the built copy of site.css, minified (the offline build's too)
-    pagestyles.compact_page_styles(site_dir)  # and of site-pages.css
+    compact_stylesheet(site_dir)  # the built copies of site.css and site-pages.css, minified (offline too)
     if bundle:
         target = site_dir / OFFLINE_BUNDLE_URL
         target.parent.mkdir(parents=True, exist_ok=True)

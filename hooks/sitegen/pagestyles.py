@@ -14,8 +14,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-import csscompressor
-
 SITE_CSS = "assets/site.css"
 PAGES_CSS = "assets/site-pages.css"
 
@@ -56,9 +54,3 @@ def link_if_needed(html: str, theme_dir: str | Path) -> str:
     link = f'\n<link rel="stylesheet" href="{match.group(1)}{PAGES_CSS}">'
     return html[:match.end()] + link + html[match.end():]
 
-
-def compact_page_styles(site_dir: Path) -> None:
-    """Minifies the built copy of site-pages.css, as compact.py does site.css."""
-    target = Path(site_dir) / PAGES_CSS
-    if target.is_file():
-        target.write_text(csscompressor.compress(target.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
