@@ -51,6 +51,10 @@ def test_each_map_is_a_plain_svg_with_title_legend_licence_and_source(built_site
         assert visible.count(source_word) == 1
         for value in indicator.values:  # the legend: every value of the scale, in the file's language
             assert value.label.get(lang)[0] in visible, (path.name, value.code)
+        # as on the map page: "Sí, por ley: 2 países", label and count read as one
+        counts = {"es": r"\d+ país(es)?", "en": r"\d+ countr(y|ies)", "pt": r"\d+ país(es)?"}[lang]
+        for value in indicator.values:
+            assert re.search(re.escape(value.label.get(lang)[0]) + ": " + counts, visible), (path.name, value.code)
         assert not [e for e in root.iter() if e.tag in (f"{NS}script", f"{NS}a", f"{NS}foreignObject", f"{NS}style")]
         assert not [a for e in root.iter() for a in e.attrib if a.lower().startswith("on") or "href" in a]
         assert svg_problems(path, path.name) == []  # the rule docs/ holds SVGs to (publishedfiles.py)

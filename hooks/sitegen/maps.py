@@ -426,7 +426,8 @@ def render_standalone_map(geometry: Geometry, regions: list[dict], *, title: str
     for entry in legend:
         tone = _token(entry["tone"], "tone")
         entries.append({"fill": TONE_FILLS[tone], "symbol": entry.get("symbol") or "",
-                        "label": xml_text(f"{entry['label']} ({int(entry['count'])})"), "y": _num(y)})
+                        "label": xml_text(f"{entry['label']}: {entry.get('count_text') or int(entry['count'])}"),
+                        "y": _num(y)})
         y += 30
     footer_lines = []
     y += 14
