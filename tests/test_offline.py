@@ -3,6 +3,7 @@ and search in every language, published by the site with its size."""
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from hooks.sitegen.csp import inline_scripts, script_hash
 from tests.conftest import ROOT, build
 from tests.htmlpages import BuiltSite, assert_size_shown
 
@@ -91,14 +93,19 @@ def test_site_publishes_the_bundle_and_links_it_with_its_size(bundle, tmp_path, 
 def test_every_page_of_the_bundle_carries_the_policy(unpacked):
     pages = sorted(unpacked.rglob("*.html"))
     assert len(pages) > 100 and unpacked / "en/404.html" in pages
-    policies = set()
+    others = set()  # every directive but script-src: one policy for the whole bundle
     for path in pages:
-        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', text)
         assert len(found) == 1, path
-        policies.add(found[0])
-    assert len(policies) == 1  # one policy for the whole bundle
-    policy = policies.pop()
-    assert "script-src &#39;self&#39; &#39;sha256-" in policy and "frame-ancestors" not in policy
+        directives = html.unescape(found[0]).split("; ")
+        scripts = [d for d in directives if d.startswith("script-src ")]
+        # each page allows exactly the inline scripts it holds, by their hashes (csp.narrow_to_page)
+        assert scripts == ["script-src " + " ".join(["'self'", *sorted({script_hash(s) for s in inline_scripts(text)})])], path
+        assert "'sha256-" in scripts[0], path
+        others.add(tuple(d for d in directives if not d.startswith("script-src ")))
+    assert len(others) == 1
+    assert not [d for d in others.pop() if d.startswith("frame-ancestors")]
 
 
 @pytest.mark.parametrize("lang", LANGS)
