@@ -161,3 +161,22 @@ def test_without_decaps_script_the_build_says_how_to_install_it(tmp_path):
     (dist / "103.decap-cms.js.map").write_text("{}", encoding="utf-8")
     assert not editor_missing(tmp_path)
     assert [p.name for p in decap_files(tmp_path)] == ["decap-cms.js", "103.decap-cms.js"]
+
+
+def test_the_editor_configuration_is_made_again_only_when_its_sources_change(tmp_path, monkeypatch):
+    from hooks.sitegen import admin
+    from hooks.sitegen.cache import ContentCache
+
+    project = copy_project(tmp_path / "project")
+    made = []
+    monkeypatch.setattr(admin, "editor_config_yaml", lambda root, local_port: made.append(root) or f"# {len(made)}\n")
+    cache, site_dir = ContentCache(), tmp_path / "site"
+    for _ in range(2):  # two rebuilds of `mkdocs serve`, nothing changed
+        cache.new_build()
+        admin.write_admin(site_dir, project, "Red", cache=cache)
+    assert len(made) == 1
+    ui = project / "data/ui.yml"
+    ui.write_text(ui.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cache.new_build()
+    admin.write_admin(site_dir, project, "Red", cache=cache)
+    assert len(made) == 2 and (site_dir / "admin/config.yml").read_text(encoding="utf-8") == "# 2\n"

@@ -53,7 +53,8 @@ def write_extras(site_dir: Path, build: Build, cache: ContentCache, *, languages
     # The form editor: its own page, configuration and policy (admin.py).
     editor_policy = None
     if not offline:
-        admin.write_admin(site_dir, site.project.root, site.settings.network_name.get(m.DEFAULT_LANGUAGE)[0])
+        admin.write_admin(site_dir, site.project.root, site.settings.network_name.get(m.DEFAULT_LANGUAGE)[0],
+                          cache=cache)
         editor_policy = csp.admin_policy(admin.local_port())
     # Security headers for hosts that read _headers (the same policy as every page's <meta>).
     readers_headers = headers.security_headers(build.policy["headers"])
